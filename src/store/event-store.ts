@@ -1,0 +1,114 @@
+// The port every event store adapter implements. The log is append-only and hash-chained over its
+// global order; adapters assign position, recordedAt and the chain hashes at append time.
+
+export type JsonPrimitive = string | number | boolean | null;
+export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface EventSource {
+  /** SHA-256 of the document the event came from. */
+  sha256: string;
+  /** 1-based line of the statement in that document. */
+  line: number | null;
+}
+
+export interface EventMetadata {
+  actor: string;
+  reason: string | null;
+  /** The report edition (fiscal year) that stated it; null for direct edits. */
+  edition: number | null;
+  source: EventSource | null;
+  correlationId: string;
+  causationId: string | null;
+}
+
+export interface NewEvent {
+  id: string;
+  type: string;
+  version: number;
+  data: JsonObject;
+  metadata: EventMetadata;
+}
+
+export interface RecordedEvent extends NewEvent {
+  streamId: string;
+  /** 0-based revision within its stream. */
+  streamRevision: number;
+  /** 1-based global position in the log. */
+  position: number;
+  /** System time, set by the store; never decreases along the log. */
+  recordedAt: string;
+  hash: string;
+  previousHash: string | null;
+}
+
+/** A stream's last revision, or `no_stream` for a stream that must not exist yet, or `any`. */
+export type ExpectedRevision = number | 'no_stream' | 'any';
+
+export interface StreamAppend {
+  streamId: string;
+  expectedRevision: ExpectedRevision;
+  events: NewEvent[];
+}
+
+export interface AppendResult {
+  events: RecordedEvent[];
+  /** Position of the last event of this append (or of the original append on an idempotent retry). */
+  lastPosition: number;
+  /** True when every event id was already in the log: nothing was written. */
+  alreadyAppended: boolean;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: read events after this position. */
+  after?: number;
+  limit?: number;
+}
+
+export type EventHandler = (event: RecordedEvent) => void | Promise<void>;
+
+export interface Subscription {
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  readonly kind: string;
+  /**
+   * Appends to one or more streams as one atomic unit: all of it or none of it. Idempotent by event
+   * id: an append whose events are all in the log already returns them and writes nothing.
+   */
+  append(appends: StreamAppend[]): Promise<AppendResult>;
+  /** The stream's events in revision order; empty for a stream that does not exist. */
+  readStream(streamId: string): Promise<RecordedEvent[]>;
+  /** The stream's last revision, or -1 when it does not exist. */
+  streamRevision(streamId: string): Promise<number>;
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /** Position of the last event in the log; 0 for an empty log. */
+  headPosition(): Promise<number>;
+  /** Delivers every event after `after`, in order, then every new one as it is appended. */
+  subscribe(after: number, handler: EventHandler): Subscription;
+  close(): Promise<void>;
+}
+
+export class WrongExpectedRevisionError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: number,
+  ) {
+    super(`stream ${streamId}: expected revision ${String(expected)}, but it is at ${actual}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+export class DuplicateEventError extends Error {
+  constructor(readonly eventId: string) {
+    super(`event ${eventId} is already in the log as part of a different append`);
+    this.name = 'DuplicateEventError';
+  }
+}
+
+export function checkExpectedRevision(streamId: string, expected: ExpectedRevision, actual: number): void {
+  const ok = expected === 'any' || (expected === 'no_stream' ? actual === -1 : expected === actual);
+  if (!ok) throw new WrongExpectedRevisionError(streamId, expected, actual);
+}

@@ -1,0 +1,207 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppendSignal, catchUpSubscription } from '../catch-up';
+import {
+  DuplicateEventError,
+  checkExpectedRevision,
+  type AppendResult,
+  type EventHandler,
+  type EventStore,
+  type ReadAllOptions,
+  type RecordedEvent,
+  type StreamAppend,
+  type Subscription,
+} from '../event-store';
+import { chainHash } from '../hash-chain';
+import { ensureLogSchema } from './schema';
+
+interface EventRow {
+  position: number;
+  id: string;
+  stream_id: string;
+  stream_revision: number;
+  type: string;
+  version: number;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+  hash: string;
+  previous_hash: string | null;
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    streamId: row.stream_id,
+    streamRevision: row.stream_revision,
+    position: row.position,
+    type: row.type,
+    version: row.version,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    recordedAt: row.recorded_at,
+    hash: row.hash,
+    previousHash: row.previous_hash,
+  };
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    insert: db.prepare(
+      `INSERT INTO events (position, id, stream_id, stream_revision, type, version, data, metadata, recorded_at, hash, previous_hash)
+       VALUES (@position, @id, @stream_id, @stream_revision, @type, @version, @data, @metadata, @recorded_at, @hash, @previous_hash)`,
+    ),
+    head: db.prepare<[], { position: number; hash: string; recorded_at: string }>(
+      'SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1',
+    ),
+    revision: db
+      .prepare<[string], number | null>('SELECT MAX(stream_revision) FROM events WHERE stream_id = ?')
+      .pluck(),
+    byId: db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
+    stream: db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream_id = ? ORDER BY stream_revision'),
+    after: db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+  };
+}
+
+/** Runs inside the append's transaction, after the events are written: read models built here commit with them. */
+export type InlineProjector = (events: RecordedEvent[]) => void;
+
+export interface SqliteEventStoreOptions {
+  /** `:memory:` for tests. */
+  path: string;
+  clock?: () => Date;
+}
+
+/**
+ * The embedded default: one SQLite file in WAL mode. Appends are serialised by SQLite's write lock,
+ * so positions are dense and commit in order.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite';
+  readonly db: Database.Database;
+  private readonly clock: () => Date;
+  private readonly signal = new AppendSignal();
+  private readonly projectors: InlineProjector[] = [];
+  private readonly statements: ReturnType<typeof prepareStatements>;
+
+  constructor(options: SqliteEventStoreOptions) {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    this.db = new Database(options.path);
+    this.db.pragma('journal_mode = WAL');
+    // FULL: an acknowledged append survives power loss, not just a process crash.
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    ensureLogSchema(this.db);
+    this.clock = options.clock ?? (() => new Date());
+    this.statements = prepareStatements(this.db);
+  }
+
+  /** Registers a projector that commits in the same transaction as every append. */
+  addInlineProjector(projector: InlineProjector): void {
+    this.projectors.push(projector);
+  }
+
+  async append(appends: StreamAppend[]): Promise<AppendResult> {
+    const result = this.appendSync(appends);
+    if (!result.alreadyAppended) this.signal.notify();
+    return result;
+  }
+
+  /** Synchronous core of `append`, for callers already inside a better-sqlite3 transaction. */
+  appendSync(appends: StreamAppend[]): AppendResult {
+    return this.db.transaction((): AppendResult => {
+      const retried = this.findRetriedAppend(appends);
+      if (retried) return retried;
+      const head = this.statements.head.get();
+      let position = head?.position ?? 0;
+      let previousHash = head?.hash ?? null;
+      const now = this.clock().toISOString();
+      // recordedAt never goes backwards along the log, so "as of an instant" is a position cut.
+      const recordedAt = head && head.recorded_at > now ? head.recorded_at : now;
+      const recorded: RecordedEvent[] = [];
+      for (const { streamId, expectedRevision, events } of appends) {
+        let revision = this.statements.revision.get(streamId) ?? -1;
+        checkExpectedRevision(streamId, expectedRevision, revision);
+        for (const event of events) {
+          revision += 1;
+          position += 1;
+          const unhashed = { ...event, streamId, streamRevision: revision, position, recordedAt };
+          const hash = chainHash(previousHash, unhashed);
+          const full: RecordedEvent = { ...unhashed, hash, previousHash };
+          this.statements.insert.run({
+            position,
+            id: full.id,
+            stream_id: streamId,
+            stream_revision: revision,
+            type: full.type,
+            version: full.version,
+            data: JSON.stringify(full.data),
+            metadata: JSON.stringify(full.metadata),
+            recorded_at: recordedAt,
+            hash,
+            previous_hash: previousHash,
+          });
+          recorded.push(full);
+          previousHash = hash;
+        }
+      }
+      for (const project of this.projectors) project(recorded);
+      return { events: recorded, lastPosition: position, alreadyAppended: false };
+    }).immediate();
+  }
+
+  private findRetriedAppend(appends: StreamAppend[]): AppendResult | null {
+    const ids = appends.flatMap((a) => a.events.map((e) => e.id));
+    const found = ids.map((id) => this.statements.byId.get(id));
+    const present = found.filter((row): row is EventRow => row !== undefined);
+    if (present.length === 0) return null;
+    if (present.length !== ids.length) {
+      const firstPresent = present[0];
+      throw new DuplicateEventError(firstPresent ? firstPresent.id : 'unknown');
+    }
+    const events = present.map(toRecorded);
+    return { events, lastPosition: Math.max(...events.map((e) => e.position)), alreadyAppended: true };
+  }
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    return this.statements.stream.all(streamId).map(toRecorded);
+  }
+
+  async streamRevision(streamId: string): Promise<number> {
+    return this.statements.revision.get(streamId) ?? -1;
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    let after = options.after ?? 0;
+    let remaining = options.limit ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0) {
+      const rows = this.statements.after.all(after, Math.min(remaining, 5000));
+      if (rows.length === 0) return;
+      for (const row of rows) yield toRecorded(row);
+      after = rows[rows.length - 1]?.position ?? after;
+      remaining -= rows.length;
+    }
+  }
+
+  async headPosition(): Promise<number> {
+    return this.statements.head.get()?.position ?? 0;
+  }
+
+  subscribe(after: number, handler: EventHandler): Subscription {
+    return catchUpSubscription(
+      {
+        readAll: (o) => this.readAll(o),
+        appendCount: () => this.signal.appendCount,
+        waitForAppend: (seen, ms) => this.signal.wait(seen, ms),
+      },
+      after,
+      handler,
+    );
+  }
+
+  async close(): Promise<void> {
+    this.signal.notify();
+    if (this.db.open) this.db.close();
+  }
+}
