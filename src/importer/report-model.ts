@@ -28,6 +28,8 @@ export interface ParsedGoal {
   number: number;
   title: string;
   description: string | null;
+  /** The 実績 lines listed under this goal's heading (a subset of ParsedMeasure.results). */
+  results?: string[];
 }
 
 export interface ParsedMeasure {

@@ -1,0 +1,5 @@
+import type { JsonValue } from '../src/store/event-store';
+
+/** An old and a new value of one field, as a revision records it. */
+export type FieldChange = { from: JsonValue; to: JsonValue };
+export type FieldChanges = { [field: string]: FieldChange };

@@ -1,0 +1,100 @@
+// Measures, projects and indicators as they stood at a point in time: the winning statement of each
+// field, read from indexes (the current table, or a window over the statements), never a replay.
+import type { Database } from 'better-sqlite3';
+import type { JsonValue } from '../../src/store/event-store';
+import type { EntityType } from '../plan-entities';
+import { asOfFilter, isNow, type AsOf } from './as-of';
+
+export interface EntityRecord {
+  id: string;
+  fields: Record<string, JsonValue>;
+  /** Where the entity entered the log: orders lists in report order. */
+  firstPosition: number;
+}
+
+interface FieldRow {
+  entity_id: string;
+  field: string;
+  value_json: string;
+  first_position: number;
+}
+
+function group(rows: readonly FieldRow[]): Map<string, EntityRecord> {
+  const records = new Map<string, EntityRecord>();
+  for (const row of rows) {
+    let record = records.get(row.entity_id);
+    if (!record) {
+      record = { id: row.entity_id, fields: {}, firstPosition: row.first_position };
+      records.set(row.entity_id, record);
+    }
+    record.fields[row.field] = JSON.parse(row.value_json);
+    record.firstPosition = Math.min(record.firstPosition, row.first_position);
+  }
+  return records;
+}
+
+/** `ids` null means every entity of the type. */
+export function entityRecords(db: Database, type: EntityType, asOf: AsOf, ids: readonly string[] | null): Map<string, EntityRecord> {
+  const idFilter = ids === null ? '' : 'AND entity_id IN (SELECT value FROM json_each(?))';
+  const idParams = ids === null ? [] : [JSON.stringify(ids)];
+  if (isNow(asOf)) {
+    const rows = db
+      .prepare<unknown[], FieldRow>(
+        `SELECT c.entity_id, c.field, c.value_json,
+           (SELECT MIN(position) FROM rm_field_statements s WHERE s.entity_id = c.entity_id) AS first_position
+         FROM rm_field_current c WHERE entity_type = ? ${idFilter}`,
+      )
+      .all(type, ...idParams);
+    return group(rows);
+  }
+  const filter = asOfFilter(asOf);
+  const rows = db
+    .prepare<unknown[], FieldRow>(
+      `SELECT entity_id, field, value_json, first_position FROM (
+         SELECT entity_id, field, value_json,
+           MIN(position) OVER (PARTITION BY entity_id) AS first_position,
+           ROW_NUMBER() OVER (PARTITION BY entity_id, field ORDER BY effective_edition DESC, position DESC) AS rank
+         FROM rm_field_statements WHERE entity_type = ? ${idFilter} AND ${filter.sql}
+       ) WHERE rank = 1`,
+    )
+    .all(type, ...idParams, ...filter.params);
+  return group(rows);
+}
+
+/** Fiscal years of the editions that reported each entity, ascending. */
+export function entityEditions(db: Database, ids: readonly string[], asOf: AsOf): Map<string, number[]> {
+  const filter = asOfFilter(asOf, 'edition');
+  const rows = db
+    .prepare<unknown[], { entity_id: string; edition: number }>(
+      `SELECT entity_id, edition FROM rm_entity_editions
+       WHERE entity_id IN (SELECT value FROM json_each(?)) AND ${filter.sql} ORDER BY entity_id, edition`,
+    )
+    .all(JSON.stringify(ids), ...filter.params);
+  const byId = new Map<string, number[]>(ids.map((id) => [id, []]));
+  for (const row of rows) byId.get(row.entity_id)?.push(row.edition);
+  return byId;
+}
+
+/** Ids of entities whose `field` currently (at `asOf`) holds one of `values`. */
+export function entityIdsWhere(db: Database, type: EntityType, field: string, values: readonly string[], asOf: AsOf): string[] {
+  const jsonValues = JSON.stringify(values.map((v) => JSON.stringify(v)));
+  if (isNow(asOf)) {
+    return db
+      .prepare<[string, string, string], string>(
+        `SELECT entity_id FROM rm_field_current WHERE entity_type = ? AND field = ? AND value_json IN (SELECT value FROM json_each(?))`,
+      )
+      .pluck()
+      .all(type, field, jsonValues);
+  }
+  const filter = asOfFilter(asOf);
+  return db
+    .prepare<unknown[], string>(
+      `SELECT entity_id FROM (
+         SELECT entity_id, value_json,
+           ROW_NUMBER() OVER (PARTITION BY entity_id ORDER BY effective_edition DESC, position DESC) AS rank
+         FROM rm_field_statements WHERE entity_type = ? AND field = ? AND ${filter.sql}
+       ) WHERE rank = 1 AND value_json IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+    .all(type, field, ...filter.params, jsonValues);
+}

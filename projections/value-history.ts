@@ -1,0 +1,64 @@
+// The bitemporal value history: one row per statement of a target or an actual, with its fiscal year
+// (valid time), the edition it counts for, and its log position and recordedAt (system time).
+import type { Database } from 'better-sqlite3';
+import { VALUE_EVENT_KIND, type ValueStatedData } from '../events/indicator-events';
+import type { RecordedEvent } from '../src/store/event-store';
+import type { Projection } from './projection';
+
+export const valueHistoryProjection: Projection = {
+  name: 'value-history',
+  tables: ['rm_value_statements', 'rm_value_current'],
+  schema: `
+    CREATE TABLE IF NOT EXISTS rm_value_statements (
+      position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, indicator_id TEXT NOT NULL,
+      fiscal_year INTEGER NOT NULL, kind TEXT NOT NULL, effective_edition INTEGER NOT NULL, edition INTEGER,
+      recorded_at TEXT NOT NULL, value REAL, text TEXT, previous_value REAL, previous_text TEXT,
+      actor TEXT NOT NULL, reason TEXT
+    );
+    CREATE INDEX IF NOT EXISTS rm_value_statements_lookup
+      ON rm_value_statements (indicator_id, fiscal_year, kind, effective_edition, position);
+    CREATE TABLE IF NOT EXISTS rm_value_current (
+      indicator_id TEXT NOT NULL, fiscal_year INTEGER NOT NULL, kind TEXT NOT NULL,
+      value REAL, text TEXT, effective_edition INTEGER NOT NULL, position INTEGER NOT NULL,
+      PRIMARY KEY (indicator_id, fiscal_year, kind)
+    ) WITHOUT ROWID;
+  `,
+
+  prepare(db: Database) {
+    const insert = db.prepare(`
+      INSERT INTO rm_value_statements (position, event_id, indicator_id, fiscal_year, kind, effective_edition, edition,
+        recorded_at, value, text, previous_value, previous_text, actor, reason)
+      VALUES (@position, @eventId, @indicatorId, @fiscalYear, @kind, @effectiveEdition, @edition,
+        @recordedAt, @value, @text, @previousValue, @previousText, @actor, @reason)`);
+    const upsertCurrent = db.prepare(`
+      INSERT INTO rm_value_current (indicator_id, fiscal_year, kind, value, text, effective_edition, position)
+      VALUES (@indicatorId, @fiscalYear, @kind, @value, @text, @effectiveEdition, @position)
+      ON CONFLICT (indicator_id, fiscal_year, kind) DO UPDATE SET value = excluded.value, text = excluded.text,
+        effective_edition = excluded.effective_edition, position = excluded.position
+      WHERE excluded.effective_edition >= rm_value_current.effective_edition`);
+
+    return (event: RecordedEvent) => {
+      const kind = VALUE_EVENT_KIND[event.type];
+      if (!kind) return;
+      const data = event.data as ValueStatedData;
+      const row = {
+        position: event.position,
+        eventId: event.id,
+        indicatorId: data.indicatorId,
+        fiscalYear: data.fiscalYear,
+        kind,
+        effectiveEdition: data.effectiveEdition,
+        edition: event.metadata.edition,
+        recordedAt: event.recordedAt,
+        value: data.value,
+        text: data.text,
+        previousValue: data.previousValue,
+        previousText: data.previousText,
+        actor: event.metadata.actor,
+        reason: event.metadata.reason,
+      };
+      insert.run(row);
+      upsertCurrent.run(row);
+    };
+  },
+};

@@ -1,0 +1,75 @@
+// The ledger as the API and the CLI see it: an event store, the read model kept beside it, and the
+// use cases that write to one and read from the other.
+import Database from 'better-sqlite3';
+import { ProjectionRunner } from '../../projections/runner';
+import { newestEdition } from '../../projections/queries/edition-queries';
+import { importReport, type ImportOptions, type ImportSummary } from '../importer/import-report';
+import type { EventStore, Subscription } from '../store/event-store';
+import { verifyChain, type ChainVerdict } from '../store/hash-chain';
+import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
+import { recordValue, type RecordValueInput, type RecordValueResult } from './record-value';
+
+export class Ledger {
+  private constructor(
+    readonly store: EventStore,
+    /** The read model's database (the store's own file for the embedded store). */
+    readonly db: Database.Database,
+    readonly projections: ProjectionRunner,
+    private readonly feed: Subscription | null,
+    private readonly ownsReadModel: boolean,
+  ) {}
+
+  /** Embedded: projections commit inside each append's transaction, so reads see writes at once. */
+  static async embedded(store: SqliteEventStore): Promise<Ledger> {
+    const projections = new ProjectionRunner(store.db);
+    await projections.catchUp(store);
+    store.addInlineProjector((events) => projections.apply(events));
+    return new Ledger(store, store.db, projections, null, false);
+  }
+
+  /** A server store feeds a local read model through a catch-up subscription with a checkpoint. */
+  static async withReadModel(store: EventStore, readModelPath: string): Promise<Ledger> {
+    const db = new Database(readModelPath);
+    db.pragma('journal_mode = WAL');
+    const projections = new ProjectionRunner(db);
+    await projections.catchUp(store);
+    const feed = store.subscribe(projections.checkpoint(), (event) => projections.applyInTransaction([event]));
+    return new Ledger(store, db, projections, feed, true);
+  }
+
+  /** Read-your-writes for a server store: resolves once the read model has reached `position`. */
+  async waitForPosition(position: number, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.projections.checkpoint() < position) {
+      if (Date.now() > deadline) throw new Error(`read model did not reach position ${position} within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  async importReport(text: string, options: ImportOptions): Promise<ImportSummary> {
+    const summary = await importReport(this.store, text, options);
+    await this.waitForPosition(summary.position);
+    return summary;
+  }
+
+  async recordValue(input: RecordValueInput, actor: string): Promise<RecordValueResult> {
+    const effectiveEdition = newestEdition(this.db) ?? input.fiscalYear;
+    const result = await recordValue(this.store, input, { actor, effectiveEdition });
+    await this.waitForPosition(result.position);
+    return result;
+  }
+
+  verify(): Promise<ChainVerdict> {
+    return verifyChain(this.store.readAll());
+  }
+
+  rebuild(): Promise<number> {
+    return this.projections.rebuild(this.store);
+  }
+
+  async close(): Promise<void> {
+    await this.feed?.close();
+    if (this.ownsReadModel && this.db.open) this.db.close();
+    await this.store.close();
+  }
+}

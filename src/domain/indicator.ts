@@ -1,0 +1,170 @@
+import type { FieldChanges } from '../../events/common';
+import {
+  ActualRecorded,
+  ActualRevised,
+  IndicatorDefined,
+  IndicatorReported,
+  TargetRevised,
+  TargetSet,
+  VALUE_EVENT_KIND,
+  type IndicatorDefinedData,
+  type IndicatorReportedData,
+  type ValueStatedData,
+} from '../../events/indicator-events';
+import type { Decider, Emitted } from './decider';
+import { DomainError } from './domain-error';
+import { assertFiniteOrNull, assertFiscalYear, assertNonNegativeOrNull, assertText } from './invariants';
+import { diffReported, emptyReportedFields, evolveReported, type ReportedFieldsState } from './reported-fields';
+import { winningStatement, type Statement } from './statement-log';
+
+export type IndicatorKind = IndicatorDefinedData['kind'];
+export type ValueKind = 'TARGET' | 'ACTUAL';
+export type Direction = IndicatorDefinedData['direction'];
+
+export interface StatedValue {
+  value: number | null;
+  text: string | null;
+}
+
+export type IndicatorCommand =
+  | {
+      type: 'ReportIndicator';
+      indicatorId: string;
+      ownerType: IndicatorDefinedData['ownerType'];
+      ownerId: string;
+      kind: IndicatorKind;
+      name: string;
+      unit: string | null;
+      edition: number;
+      line: number | null;
+    }
+  /** A cell of a report. */
+  | ({ type: 'StateValue'; indicatorId: string; fiscalYear: number; kind: ValueKind; edition: number; line: number | null } & StatedValue)
+  /** A direct edit outside a report; `effectiveEdition` is the newest edition imported when it is made. */
+  | ({
+      type: 'RecordValue';
+      indicatorId: string;
+      fiscalYear: number;
+      kind: ValueKind;
+      effectiveEdition: number;
+      reason: string;
+    } & StatedValue);
+
+export interface IndicatorState {
+  definition: IndicatorDefinedData | null;
+  reported: ReportedFieldsState;
+  /** Statements by `${fiscalYear}:${kind}`. */
+  values: Record<string, Statement<StatedValue>[]>;
+}
+
+const valueKey = (fiscalYear: number, kind: ValueKind): string => `${fiscalYear}:${kind}`;
+
+export function defaultDirection(kind: IndicatorKind): Direction {
+  return kind === 'OUTCOME' || kind === 'ACTIVITY' ? 'HIGHER_IS_BETTER' : 'NONE';
+}
+
+/** The value of a year and kind as the editions up to `edition` (all, when omitted) state it. */
+export function valueAsOf(state: IndicatorState, fiscalYear: number, kind: ValueKind, edition?: number): StatedValue | undefined {
+  return winningStatement(state.values[valueKey(fiscalYear, kind)] ?? [], edition)?.value;
+}
+
+const sameValue = (a: StatedValue, b: StatedValue): boolean => a.value === b.value && a.text === b.text;
+
+function valueEvent(
+  indicatorId: string,
+  fiscalYear: number,
+  kind: ValueKind,
+  stated: StatedValue,
+  previous: StatedValue | undefined,
+  effectiveEdition: number,
+): Emitted<ValueStatedData> {
+  const type = kind === 'TARGET' ? (previous ? TargetRevised.type : TargetSet.type) : previous ? ActualRevised.type : ActualRecorded.type;
+  return {
+    type,
+    data: {
+      indicatorId,
+      fiscalYear,
+      value: stated.value,
+      text: stated.text,
+      previousValue: previous?.value ?? null,
+      previousText: previous?.text ?? null,
+      effectiveEdition,
+    },
+  };
+}
+
+function validateValue(state: IndicatorState, command: { fiscalYear: number; value: number | null; text: string | null }): void {
+  assertFiscalYear(command.fiscalYear);
+  assertFiniteOrNull(command.value);
+  if (state.definition?.kind === 'STAFFING' || state.definition?.kind === 'COST') assertNonNegativeOrNull(command.value, 'value');
+  if (command.value === null && (command.text ?? '').trim() === '') {
+    throw new DomainError('BAD_USER_INPUT', 'a value needs a number or a text (for example — for not applicable)', 'value');
+  }
+  if (command.text !== null && command.text.length > 10_000) {
+    throw new DomainError('BAD_USER_INPUT', 'text is longer than 10000 characters', 'text');
+  }
+}
+
+export const indicatorDecider: Decider<IndicatorCommand, IndicatorState> = {
+  initialState: () => ({ definition: null, reported: emptyReportedFields(), values: {} }),
+
+  evolve(state, event) {
+    switch (event.type) {
+      case IndicatorDefined.type:
+        return { ...state, definition: event.data as IndicatorDefinedData };
+      case IndicatorReported.type: {
+        const data = event.data as IndicatorReportedData;
+        return { ...state, reported: evolveReported(state.reported, data.edition, event.revision, data.changes as FieldChanges) };
+      }
+      default: {
+        const kind = VALUE_EVENT_KIND[event.type];
+        if (!kind) return state;
+        const data = event.data as ValueStatedData;
+        const key = valueKey(data.fiscalYear, kind);
+        const statement = { effectiveEdition: data.effectiveEdition, revision: event.revision, value: { value: data.value, text: data.text } };
+        return { ...state, values: { ...state.values, [key]: [...(state.values[key] ?? []), statement] } };
+      }
+    }
+  },
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'ReportIndicator': {
+        const name = assertText(command.name, 'name', 1000);
+        assertFiscalYear(command.edition, 'edition');
+        const events: Emitted[] = [];
+        if (!state.definition) {
+          const definition: IndicatorDefinedData = {
+            indicatorId: command.indicatorId,
+            ownerType: command.ownerType,
+            ownerId: command.ownerId,
+            kind: command.kind,
+            name,
+            unit: command.unit,
+            direction: defaultDirection(command.kind),
+          };
+          events.push({ type: IndicatorDefined.type, data: definition, line: command.line });
+        }
+        const changes = diffReported(state.reported, command.edition, { name, unit: command.unit });
+        if (changes) {
+          events.push({ type: IndicatorReported.type, data: { indicatorId: command.indicatorId, edition: command.edition, changes }, line: command.line });
+        }
+        return events;
+      }
+      case 'StateValue': {
+        if (!state.definition) throw new DomainError('NOT_FOUND', `indicator ${command.indicatorId} is not defined`, 'indicatorId');
+        validateValue(state, command);
+        const previous = valueAsOf(state, command.fiscalYear, command.kind, command.edition);
+        if (previous && sameValue(previous, command)) return [];
+        return [{ ...valueEvent(command.indicatorId, command.fiscalYear, command.kind, command, previous, command.edition), line: command.line }];
+      }
+      case 'RecordValue': {
+        if (!state.definition) throw new DomainError('NOT_FOUND', `no indicator with id ${JSON.stringify(command.indicatorId)}`, 'indicatorId');
+        validateValue(state, command);
+        assertText(command.reason, 'reason', 2000);
+        const previous = valueAsOf(state, command.fiscalYear, command.kind, command.effectiveEdition);
+        return [valueEvent(command.indicatorId, command.fiscalYear, command.kind, command, previous, command.effectiveEdition)];
+      }
+    }
+  },
+};

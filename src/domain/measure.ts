@@ -1,0 +1,72 @@
+import type { FieldChanges } from '../../events/common';
+import { MeasureRegistered, MeasureReported, type MeasureReportedData } from '../../events/measure-events';
+import type { JsonValue } from '../store/event-store';
+import type { Decider, Emitted } from './decider';
+import { DomainError } from './domain-error';
+import { MEASURE_CODE } from './ids';
+import { assertFiscalYear, assertText } from './invariants';
+import { diffReported, emptyReportedFields, evolveReported, type ReportedFieldsState } from './reported-fields';
+
+/** What one edition's 施策 sheet states about a measure. */
+export interface MeasureSheet {
+  title: string;
+  department: string;
+  chapter: { number: number; title: string };
+  policy: { code: string; title: string };
+  strategies: string[];
+  purposes: string[];
+  goals: { number: number; title: string; description: string | null }[];
+  results: string[];
+  gapReason: string | null;
+  nextSteps: string | null;
+}
+
+export type MeasureCommand =
+  | { type: 'ReportMeasure'; code: string; edition: number; sheet: MeasureSheet; line: number | null }
+  /** A project links to the measure; the measure may lie outside the imported chapters. */
+  | { type: 'IdentifyMeasure'; code: string; title: string; line: number | null };
+
+export interface MeasureState {
+  registered: boolean;
+  reported: ReportedFieldsState;
+}
+
+function assertCode(code: string): void {
+  if (!MEASURE_CODE.test(code)) {
+    throw new DomainError('BAD_USER_INPUT', `measure code must look like 5-1-1, got ${JSON.stringify(code)}`, 'code');
+  }
+}
+
+export const measureDecider: Decider<MeasureCommand, MeasureState> = {
+  initialState: () => ({ registered: false, reported: emptyReportedFields() }),
+
+  evolve(state, event) {
+    switch (event.type) {
+      case MeasureRegistered.type:
+        return { ...state, registered: true };
+      case MeasureReported.type: {
+        const data = event.data as MeasureReportedData;
+        return { ...state, reported: evolveReported(state.reported, data.edition, event.revision, data.changes as FieldChanges) };
+      }
+      default:
+        return state;
+    }
+  },
+
+  decide(command, state) {
+    assertCode(command.code);
+    const title = assertText(command.type === 'ReportMeasure' ? command.sheet.title : command.title, 'title');
+    const events: Emitted[] = [];
+    if (!state.registered) {
+      events.push({ type: MeasureRegistered.type, data: { code: command.code, title }, line: command.line });
+    }
+    if (command.type === 'ReportMeasure') {
+      assertFiscalYear(command.edition, 'edition');
+      const changes = diffReported(state.reported, command.edition, command.sheet as unknown as Record<string, JsonValue>);
+      if (changes) {
+        events.push({ type: MeasureReported.type, data: { code: command.code, edition: command.edition, changes }, line: command.line });
+      }
+    }
+    return events;
+  },
+};

@@ -1,0 +1,31 @@
+import type { Ledger } from '../application/ledger';
+import { asOfKey, resolveAsOf, type AsOf } from '../../projections/queries/as-of';
+import { PointInTimeView } from './point-in-time-view';
+import type { PointInTime } from './types/inputs';
+
+export interface RequestContext {
+  ledger: Ledger;
+  /** The actor recorded on events this request appends. */
+  actor: string;
+  /** The view at a point in time (one per distinct point per request). */
+  view(asOf: AsOf): PointInTimeView;
+  resolve(at: PointInTime | null | undefined): AsOf;
+}
+
+export function createRequestContext(ledger: Ledger, actor: string): RequestContext {
+  const views = new Map<string, PointInTimeView>();
+  return {
+    ledger,
+    actor,
+    view(asOf) {
+      const key = asOfKey(asOf);
+      let view = views.get(key);
+      if (!view) {
+        view = new PointInTimeView(ledger.db, asOf);
+        views.set(key, view);
+      }
+      return view;
+    },
+    resolve: (at) => resolveAsOf(ledger.db, at),
+  };
+}

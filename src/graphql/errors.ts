@@ -1,0 +1,26 @@
+import { GraphQLError } from 'graphql';
+import { DomainError } from '../domain/domain-error';
+import { ReportParseError } from '../importer/report-errors';
+
+export function badInput(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
+}
+
+export function notFound(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+}
+
+/** Errors the domain and the importer raise → errors a client can act on, by `extensions.code`. */
+export function toClientError(error: unknown): GraphQLError | null {
+  if (error instanceof DomainError) {
+    return new GraphQLError(error.message, {
+      extensions: { code: error.code, ...(error.field ? { field: error.field } : {}), ...error.details },
+    });
+  }
+  if (error instanceof ReportParseError) {
+    return new GraphQLError(error.message, {
+      extensions: { code: 'BAD_USER_INPUT', line: error.line, expected: error.expected, found: error.found },
+    });
+  }
+  return null;
+}

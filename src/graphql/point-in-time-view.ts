@@ -1,0 +1,82 @@
+// Everything one request reads at one point in time, batched: each loader turns the ids a query's
+// resolvers ask for in one tick into one set-based read of the read model.
+import type { Database } from 'better-sqlite3';
+import DataLoader from 'dataloader';
+import type { AsOf } from '../../projections/queries/as-of';
+import { entityEditions, entityIdsWhere, entityRecords } from '../../projections/queries/entity-queries';
+import { revisedTargets, valuesOf } from '../../projections/queries/value-queries';
+import type { EntityType } from '../../projections/plan-entities';
+import { toIndicator, toIndicatorValues, toMeasure, toProject } from './mappers';
+import type { Indicator, IndicatorValue } from './types/indicator-types';
+import type { Measure, Project } from './types/plan-types';
+
+const byCode = (a: Measure, b: Measure) => a.code.localeCompare(b.code, 'en', { numeric: true });
+
+export class PointInTimeView {
+  constructor(
+    private readonly db: Database,
+    readonly asOf: AsOf,
+  ) {}
+
+  private entityLoader<T>(type: EntityType, map: (record: Parameters<typeof toMeasure>[0], asOf: AsOf) => T) {
+    return new DataLoader<string, T | null>(async (ids) => {
+      const records = entityRecords(this.db, type, this.asOf, ids);
+      return ids.map((id) => {
+        const record = records.get(id);
+        return record ? map(record, this.asOf) : null;
+      });
+    });
+  }
+
+  readonly measure = this.entityLoader('measure', toMeasure);
+  readonly project = this.entityLoader('project', toProject);
+  readonly indicator = this.entityLoader('indicator', toIndicator);
+
+  readonly indicatorsOf = new DataLoader<string, Indicator[]>(async (ownerIds) => {
+    const ids = entityIdsWhere(this.db, 'indicator', 'ownerId', ownerIds, this.asOf);
+    const indicators = (await this.indicator.loadMany(ids)).filter((i): i is Indicator => i !== null && !(i instanceof Error));
+    const byOwner = new Map<string, Indicator[]>(ownerIds.map((id) => [id, []]));
+    for (const indicator of indicators) byOwner.get(indicator.ownerId)?.push(indicator);
+    return ownerIds.map((id) => byOwner.get(id) ?? []);
+  });
+
+  readonly values = new DataLoader<Indicator, IndicatorValue[], string>(
+    async (indicators) => {
+      const ids = indicators.map((i) => i.id);
+      const values = valuesOf(this.db, ids, this.asOf);
+      const revised = revisedTargets(this.db, ids, this.asOf);
+      return indicators.map((indicator) => {
+        const own = values.filter((v) => v.indicatorId === indicator.id);
+        const years = new Set(own.map((v) => v.fiscalYear).filter((y) => revised.has(`${indicator.id}:${y}`)));
+        return toIndicatorValues(indicator, own, years);
+      });
+    },
+    { cacheKeyFn: (indicator) => indicator.id },
+  );
+
+  readonly editions = new DataLoader<string, number[]>(async (ids) => {
+    const editions = entityEditions(this.db, ids, this.asOf);
+    return ids.map((id) => editions.get(id) ?? []);
+  });
+
+  private measuresMemo: Promise<Measure[]> | null = null;
+  private projectsMemo: Promise<Project[]> | null = null;
+
+  /** Every measure, in code order. */
+  allMeasures(): Promise<Measure[]> {
+    this.measuresMemo ??= Promise.resolve(
+      [...entityRecords(this.db, 'measure', this.asOf, null).values()].map((r) => toMeasure(r, this.asOf)).sort(byCode),
+    );
+    return this.measuresMemo;
+  }
+
+  /** Every project, in the order the log first named them. */
+  allProjects(): Promise<Project[]> {
+    this.projectsMemo ??= Promise.resolve(
+      [...entityRecords(this.db, 'project', this.asOf, null).values()]
+        .map((r) => toProject(r, this.asOf))
+        .sort((a, b) => a.firstPosition - b.firstPosition),
+    );
+    return this.projectsMemo;
+  }
+}

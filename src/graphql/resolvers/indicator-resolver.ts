@@ -1,0 +1,89 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { valueHistory, valuesOf } from '../../../projections/queries/value-queries';
+import { assertFiscalYear } from '../../domain/invariants';
+import type { RequestContext } from '../context';
+import { ValueKind } from '../types/enums';
+import { Indicator, IndicatorValue, Revision, ValueChange } from '../types/indicator-types';
+import { Measure, Project } from '../types/plan-types';
+
+@Resolver(() => Indicator)
+export class IndicatorResolver {
+  @FieldResolver(() => Measure, { nullable: true })
+  measure(@Root() indicator: Indicator, @Ctx() context: RequestContext): Promise<Measure | null> | null {
+    return indicator.ownerType === 'measure' ? context.view(indicator.asOf).measure.load(indicator.ownerId) : null;
+  }
+
+  @FieldResolver(() => Project, { nullable: true })
+  project(@Root() indicator: Indicator, @Ctx() context: RequestContext): Promise<Project | null> | null {
+    return indicator.ownerType === 'project' ? context.view(indicator.asOf).project.load(indicator.ownerId) : null;
+  }
+
+  @FieldResolver(() => [IndicatorValue], { description: 'One entry per fiscal year that has any value, ascending' })
+  values(@Root() indicator: Indicator, @Ctx() context: RequestContext): Promise<IndicatorValue[]> {
+    return context.view(indicator.asOf).values.load(indicator);
+  }
+
+  @FieldResolver(() => IndicatorValue, { nullable: true })
+  async value(
+    @Root() indicator: Indicator,
+    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @Ctx() context: RequestContext,
+  ): Promise<IndicatorValue | null> {
+    const values = await context.view(indicator.asOf).values.load(indicator);
+    return values.find((v) => v.fiscalYear === fiscalYear) ?? null;
+  }
+
+  @FieldResolver(() => [Revision], { description: 'Every statement of that value, oldest first' })
+  history(
+    @Root() indicator: Indicator,
+    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @Arg('kind', () => ValueKind) kind: ValueKind,
+    @Ctx() context: RequestContext,
+  ): Revision[] {
+    return valueHistory(context.ledger.db, indicator.id, fiscalYear, kind, indicator.asOf).map((row) => ({
+      eventId: row.eventId,
+      value: row.value,
+      text: row.text,
+      previousValue: row.previousValue,
+      previousText: row.previousText,
+      edition: row.edition,
+      recordedAt: new Date(row.recordedAt),
+      actor: row.actor,
+      reason: row.reason,
+    }));
+  }
+
+  @FieldResolver(() => ValueChange, { description: 'How one year\'s target or actual was stated in two editions' })
+  change(
+    @Root() indicator: Indicator,
+    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @Arg('kind', () => ValueKind) kind: ValueKind,
+    @Arg('fromEdition', () => Int) fromEdition: number,
+    @Arg('toEdition', () => Int) toEdition: number,
+    @Ctx() context: RequestContext,
+  ): ValueChange {
+    assertFiscalYear(fromEdition, 'fromEdition');
+    assertFiscalYear(toEdition, 'toEdition');
+    const stated = (edition: number) =>
+      valuesOf(context.ledger.db, [indicator.id], { position: indicator.asOf.position, edition }).find(
+        (v) => v.fiscalYear === fiscalYear && v.kind === kind,
+      );
+    const from = stated(fromEdition);
+    const to = stated(toEdition);
+    const fromValue = from?.value ?? null;
+    const toValue = to?.value ?? null;
+    return {
+      fiscalYear,
+      kind,
+      fromEdition,
+      toEdition,
+      from: fromValue,
+      to: toValue,
+      fromText: from?.text ?? null,
+      toText: to?.text ?? null,
+      delta: fromValue !== null && toValue !== null ? toValue - fromValue : null,
+      changed: fromValue !== toValue || (from?.text ?? null) !== (to?.text ?? null),
+      indicatorId: indicator.id,
+    };
+  }
+}

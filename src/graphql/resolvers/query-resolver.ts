@@ -1,0 +1,143 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { auditPage } from '../../../projections/queries/audit-queries';
+import { editionRows } from '../../../projections/queries/edition-queries';
+import { assertFiscalYear } from '../../domain/invariants';
+import type { RequestContext } from '../context';
+import { checkFirst, decodeCursor, encodeCursor } from '../pagination';
+import { FiscalYearComparison } from '../types/comparison-types';
+import { Indicator } from '../types/indicator-types';
+import { AuditFilter, PointInTime, ProjectFilter } from '../types/inputs';
+import { AuditEventConnection, Edition, ProjectConnection } from '../types/ledger-types';
+import { Measure, Plan, Project } from '../types/plan-types';
+import { compareFiscalYears } from './compare-fiscal-years';
+
+const atArg = { nullable: true } as const;
+
+@Resolver()
+export class QueryResolver {
+  @Query(() => Plan)
+  plan(@Arg('at', () => PointInTime, atArg) at: PointInTime | null, @Ctx() context: RequestContext): Plan {
+    return Object.assign(new Plan(), { asOf: context.resolve(at), title: null });
+  }
+
+  @Query(() => Measure, { nullable: true, description: 'A measure (施策) by its code, e.g. 5-1-1.' })
+  measure(
+    @Arg('code', () => String) code: string,
+    @Arg('at', () => PointInTime, atArg) at: PointInTime | null,
+    @Ctx() context: RequestContext,
+  ): Promise<Measure | null> {
+    return context.view(context.resolve(at)).measure.load(code);
+  }
+
+  @Query(() => [Measure])
+  async measures(
+    @Arg('department', () => String, { nullable: true }) department: string | null,
+    @Arg('at', () => PointInTime, atArg) at: PointInTime | null,
+    @Ctx() context: RequestContext,
+  ): Promise<Measure[]> {
+    const measures = await context.view(context.resolve(at)).allMeasures();
+    return department === null || department === undefined ? measures : measures.filter((m) => m.department === department);
+  }
+
+  @Query(() => Project, { nullable: true })
+  project(
+    @Arg('id', () => ID) id: string,
+    @Arg('at', () => PointInTime, atArg) at: PointInTime | null,
+    @Ctx() context: RequestContext,
+  ): Promise<Project | null> {
+    return context.view(context.resolve(at)).project.load(id);
+  }
+
+  @Query(() => ProjectConnection)
+  async projects(
+    @Arg('filter', () => ProjectFilter, { nullable: true }) filter: ProjectFilter | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('at', () => PointInTime, atArg) at: PointInTime | null,
+    @Ctx() context: RequestContext,
+  ): Promise<ProjectConnection> {
+    const size = checkFirst(first ?? 50);
+    const afterPosition = decodeCursor(after);
+    const all = (await context.view(context.resolve(at)).allProjects()).filter(
+      (p) =>
+        (!filter?.department || p.department === filter.department) &&
+        (!filter?.measureCode || p.measureCodes.includes(filter.measureCode)) &&
+        (!filter?.nameContains || p.name.includes(filter.nameContains)),
+    );
+    const rest = all.filter((p) => p.firstPosition > afterPosition);
+    const page = rest.slice(0, size);
+    const edges = page.map((node) => ({ cursor: encodeCursor(node.firstPosition), node }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rest.length > size, endCursor: edges[edges.length - 1]?.cursor ?? null },
+      totalCount: all.length,
+    };
+  }
+
+  @Query(() => Indicator, { nullable: true })
+  indicator(
+    @Arg('id', () => ID) id: string,
+    @Arg('at', () => PointInTime, atArg) at: PointInTime | null,
+    @Ctx() context: RequestContext,
+  ): Promise<Indicator | null> {
+    return context.view(context.resolve(at)).indicator.load(id);
+  }
+
+  @Query(() => [Edition])
+  editions(@Ctx() context: RequestContext): Edition[] {
+    return editionRows(context.ledger.db).map((row) => ({ ...row, importedAt: new Date(row.importedAt) }));
+  }
+
+  @Query(() => [String])
+  async departments(@Arg('at', () => PointInTime, atArg) at: PointInTime | null, @Ctx() context: RequestContext): Promise<string[]> {
+    const view = context.view(context.resolve(at));
+    const [measures, projects] = await Promise.all([view.allMeasures(), view.allProjects()]);
+    const names = new Set([...measures.map((m) => m.department), ...projects.map((p) => p.department)]);
+    return [...names].filter((d): d is string => Boolean(d)).sort();
+  }
+
+  @Query(() => FiscalYearComparison, { description: 'Every OUTCOME, ACTIVITY, COST and STAFFING indicator side by side for two fiscal years.' })
+  compareFiscalYears(
+    @Arg('base', () => Int) base: number,
+    @Arg('compare', () => Int) compare: number,
+    @Arg('department', () => String, { nullable: true }) department: string | null,
+    @Arg('at', () => PointInTime, atArg) at: PointInTime | null,
+    @Ctx() context: RequestContext,
+  ): Promise<FiscalYearComparison> {
+    assertFiscalYear(base, 'base');
+    assertFiscalYear(compare, 'compare');
+    return compareFiscalYears(context, base, compare, department ?? null, context.resolve(at));
+  }
+
+  @Query(() => AuditEventConnection, { description: 'The event log itself, oldest first.' })
+  auditTrail(
+    @Arg('filter', () => AuditFilter, { nullable: true }) filter: AuditFilter | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() context: RequestContext,
+  ): AuditEventConnection {
+    const page = auditPage(context.ledger.db, filter ?? {}, checkFirst(first ?? 50), decodeCursor(after));
+    const edges = page.rows.map((row) => ({
+      cursor: encodeCursor(row.position),
+      node: {
+        id: row.eventId,
+        position: String(row.position),
+        streamId: row.streamId,
+        streamRevision: row.streamRevision,
+        type: row.type,
+        recordedAt: new Date(row.recordedAt),
+        actor: row.actor,
+        reason: row.reason,
+        edition: row.edition,
+        data: row.data,
+        hash: row.hash,
+        previousHash: row.previousHash,
+      },
+    }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor ?? null },
+      totalCount: page.totalCount,
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { GraphQLISODateTime } from 'type-graphql';
+import { Direction, IndicatorKind, ValueKind } from './enums';
+import { AtPointInTime } from './plan-types';
+
+@ObjectType()
+export class Indicator extends AtPointInTime {
+  @Field(() => ID, { description: 'Stable: the same indicator keeps its id across editions and rebuilds' }) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => IndicatorKind) kind!: IndicatorKind;
+  @Field(() => String, { nullable: true, description: '団体, %, 回, 人, 千円, 人工 ...' }) unit!: string | null;
+  @Field(() => Direction) direction!: Direction;
+  ownerType!: 'measure' | 'project';
+  ownerId!: string;
+}
+
+@ObjectType()
+export class IndicatorValue {
+  @Field(() => Int, { description: 'The Gregorian year the fiscal year starts in: 2021 is 令和3年度' }) fiscalYear!: number;
+  @Field(() => String, { description: 'e.g. 令和3年度' }) fiscalYearLabel!: string;
+  @Field(() => Float, { nullable: true }) target!: number | null;
+  @Field(() => Float, { nullable: true }) actual!: number | null;
+  @Field(() => String, { nullable: true, description: 'The cell as published, e.g. 17 団体, —, or a goal-state sentence' })
+  targetText!: string | null;
+  @Field(() => String, { nullable: true }) actualText!: string | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'actual/target for HIGHER_IS_BETTER and COST (the execution rate), target/actual for LOWER_IS_BETTER;\nnull when either is missing, the target is 0, or the direction is NONE',
+  })
+  achievementRate!: number | null;
+  @Field(() => Boolean, { description: 'More than one distinct target has been stated for this year' }) targetRevised!: boolean;
+  @Field(() => Int, { nullable: true, description: 'The edition whose statement of the target is the answer (extension)' })
+  targetEdition!: number | null;
+  @Field(() => Int, { nullable: true, description: 'The edition whose statement of the actual is the answer (extension)' })
+  actualEdition!: number | null;
+}
+
+@ObjectType()
+export class Revision {
+  @Field(() => ID) eventId!: string;
+  @Field(() => Float, { nullable: true }) value!: number | null;
+  @Field(() => String, { nullable: true }) text!: string | null;
+  @Field(() => Float, { nullable: true }) previousValue!: number | null;
+  @Field(() => String, { nullable: true }) previousText!: string | null;
+  @Field(() => Int, { nullable: true, description: 'The report it came from; null for a direct edit' }) edition!: number | null;
+  @Field(() => GraphQLISODateTime) recordedAt!: Date;
+  @Field(() => String) actor!: string;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+}
+
+@ObjectType()
+export class ValueChange {
+  @Field(() => Int) fiscalYear!: number;
+  @Field(() => ValueKind) kind!: ValueKind;
+  @Field(() => Int) fromEdition!: number;
+  @Field(() => Int) toEdition!: number;
+  @Field(() => Float, { nullable: true }) from!: number | null;
+  @Field(() => Float, { nullable: true }) to!: number | null;
+  @Field(() => String, { nullable: true }) fromText!: string | null;
+  @Field(() => String, { nullable: true }) toText!: string | null;
+  @Field(() => Float, { nullable: true }) delta!: number | null;
+  @Field(() => Boolean) changed!: boolean;
+  @Field(() => ID, { nullable: true, description: 'The indicator whose value changed (extension; set in ImportResult.changes)' })
+  indicatorId!: string | null;
+}

@@ -1,0 +1,75 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { GraphQLISODateTime } from 'type-graphql';
+import { ValueChange } from './indicator-types';
+import { Project } from './plan-types';
+
+@ObjectType()
+export class Edition {
+  @Field(() => Int) fiscalYear!: number;
+  @Field(() => String, { description: 'e.g. 令和3年度' }) label!: string;
+  @Field(() => GraphQLISODateTime) importedAt!: Date;
+  @Field(() => String) sourceSha256!: string;
+  @Field(() => Int) eventCount!: number;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ObjectType()
+export class ProjectEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => Project) node!: Project;
+}
+
+@ObjectType()
+export class ProjectConnection {
+  @Field(() => [ProjectEdge]) edges!: ProjectEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}
+
+@ObjectType()
+export class AuditEvent {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { description: 'Global position in the log' }) position!: string;
+  @Field(() => String) streamId!: string;
+  @Field(() => Int) streamRevision!: number;
+  @Field(() => String) type!: string;
+  @Field(() => GraphQLISODateTime) recordedAt!: Date;
+  @Field(() => String) actor!: string;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => Int, { nullable: true }) edition!: number | null;
+  @Field(() => GraphQLJSONObject) data!: Record<string, unknown>;
+  @Field(() => String, { description: 'SHA-256 over this event and previousHash: the log is a hash chain' }) hash!: string;
+  @Field(() => String, { nullable: true }) previousHash!: string | null;
+}
+
+@ObjectType()
+export class AuditEventEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => AuditEvent) node!: AuditEvent;
+}
+
+@ObjectType()
+export class AuditEventConnection {
+  @Field(() => [AuditEventEdge]) edges!: AuditEventEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}
+
+@ObjectType()
+export class ImportResult {
+  @Field(() => Int) edition!: number;
+  @Field(() => Boolean) dryRun!: boolean;
+  @Field(() => Int) eventsAppended!: number;
+  @Field(() => Int, { description: 'Events the import appends, or on a dry run would append (extension)' }) eventsPlanned!: number;
+  @Field(() => Int) measures!: number;
+  @Field(() => Int) projects!: number;
+  @Field(() => Int) indicators!: number;
+  @Field(() => [ValueChange]) changes!: ValueChange[];
+  @Field(() => [String]) warnings!: string[];
+}

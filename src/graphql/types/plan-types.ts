@@ -1,0 +1,76 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { AsOf } from '../../../projections/queries/as-of';
+
+// Objects carry the point in time they were selected at, so nested fields answer from the same one.
+export abstract class AtPointInTime {
+  asOf!: AsOf;
+}
+
+@ObjectType()
+export class Goal {
+  @Field(() => Int) number!: number;
+  @Field(() => String) title!: string;
+  @Field(() => String, { nullable: true }) description!: string | null;
+}
+
+@ObjectType()
+export class Plan extends AtPointInTime {
+  @Field(() => String, { nullable: true }) title!: string | null;
+}
+
+@ObjectType()
+export class Chapter extends AtPointInTime {
+  @Field(() => Int) number!: number;
+  @Field(() => String, { nullable: true }) title!: string | null;
+}
+
+@ObjectType()
+export class Policy extends AtPointInTime {
+  @Field(() => String, { description: 'e.g. 5-1' }) code!: string;
+  @Field(() => String, { nullable: true }) title!: string | null;
+  chapterNumber!: number;
+}
+
+@ObjectType()
+export class Measure extends AtPointInTime {
+  @Field(() => ID) id!: string;
+  @Field(() => String) code!: string;
+  @Field(() => String) title!: string;
+  @Field(() => String, { nullable: true, description: '所属; null for a measure known only because a project links to it' })
+  department!: string | null;
+  @Field(() => [String], { description: '創生総合戦略 links as written; empty for 該当なし' }) strategies!: string[];
+  @Field(() => [String]) purposes!: string[];
+  @Field(() => [Goal]) goals!: Goal[];
+  @Field(() => [String], { description: '実績: the narrative lines of what was done' }) results!: string[];
+  @Field(() => String, { nullable: true, description: '理由: why target and actual differ' }) gapReason!: string | null;
+  @Field(() => String, { nullable: true, description: '目標の実現に向けた今後の取組' }) nextSteps!: string | null;
+  chapterNumber!: number;
+  chapterTitle!: string | null;
+  policyCode!: string;
+  policyTitle!: string | null;
+  firstPosition!: number;
+}
+
+@ObjectType({ description: '予算科目, e.g. 01一般会計・02総務費・01総務管理費・06企画費' })
+export class BudgetAccount {
+  @Field(() => String, { description: "The four numbers joined by '-', e.g. 01-02-01-06" }) code!: string;
+  @Field(() => String, { description: '会計, e.g. 一般会計' }) fund!: string;
+  @Field(() => String, { description: '款, e.g. 総務費' }) division!: string;
+  @Field(() => String, { description: '項, e.g. 総務管理費' }) section!: string;
+  @Field(() => String, { description: '目, e.g. 企画費' }) item!: string;
+}
+
+@ObjectType()
+export class Project extends AtPointInTime {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { description: '事業名, e.g. 地域おこし協力隊推進事業費' }) name!: string;
+  @Field(() => String) department!: string;
+  @Field(() => BudgetAccount) budgetAccount!: BudgetAccount;
+  @Field(() => [String]) strategies!: string[];
+  @Field(() => String, { nullable: true }) overview!: string | null;
+  @Field(() => String, { nullable: true }) purpose!: string | null;
+  @Field(() => String, { nullable: true }) gapReason!: string | null;
+  @Field(() => String, { nullable: true }) nextSteps!: string | null;
+  measureCodes!: string[];
+  firstPosition!: number;
+}
