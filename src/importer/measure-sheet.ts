@@ -5,9 +5,9 @@ import type { ParsedGoal, ParsedMeasure } from './report-model';
 import { normalizeName, toHalfWidth } from './normalize';
 import { parseChapter, parseMeasureRef, parsePolicy, splitStrategies } from './plan-refs';
 import type { ParseContext, ReportLine } from './report-lines';
-import { heading, joinText, paragraphs, Section, SectionSpec, splitSections } from './sections';
+import { heading, joinText, paragraphs, type Section, type SectionSpec, splitSections } from './sections';
 import { nextStepsHeading, reasonHeading, tableHeading } from './sheet-headings';
-import { parseHeader, parseTableRows, RowLabel, TableHeader } from './value-table';
+import { parseHeader, parseTableRows, type RowLabel, type TableHeader } from './value-table';
 
 type MeasureSection =
   | 'department'
@@ -87,7 +87,7 @@ export function parseMeasureSheet(
       line: need('department').heading.number,
       code: ref.code,
       title: ref.title,
-      department: department.text,
+      department: normalizeName(department.text),
       chapter,
       policy,
       strategies: strategies ? parseStrategyLines(strategies) : [],

@@ -39,6 +39,8 @@ describe('parseReport rejects what it cannot read, naming the line', () => {
     ['staffing in people', 71, replace('0.5', '0.5人'), 71, /人工/, '0.5人'],
     ['a number too large to be finite', 70, replace('6,160', '9'.repeat(400)), 70, /number/, '9'.repeat(400)],
     ['a row missing a value', 69, replace('\t6回', ''), 69, /name and 4 values after 活動指標/, '活動指標\t募集に係るフェア等への参加回数\t0回\t6回\t6回'],
+    ['an empty value cell', 70, replace('6,160', ''), 70, /row label or name and 4 values/, '事業費（千円）\t\t\t280\t14,759\t10,450'],
+    ['an empty goal-state cell', 68, replace('採用希望者からの問合せが多数ある状態\t新型', '\t新型'), 68, /name and 4 values after 目標/, '目標\t本市の地域おこし協力隊の活動が注目されている状態\t\t新型コロナウイルス感染拡大の影響で対面での募集活動を行うことができませんでしたが、採用希望者11名からの応募がありました。\t採用希望者からの問合せが多数ある状態\t採用希望者からの問合せが多数ある状態'],
     ['an outcome row without a name', 43, replace('第7次上山市振興計画の市民浸透度\t', ''), 43, /name and 4 values/, '目標値\t16.0%\t18.4%\t17.0%\t18.0%'],
     ['an unknown row label', 69, replace('活動指標', '活動目標'), 69, /row label/, '活動目標'],
     ['an activity row in a measure table', 43, replace('目標値', '活動指標'), 43, /row label \(目標値\)/, '活動指標'],

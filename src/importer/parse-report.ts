@@ -4,7 +4,7 @@
 import type { ParsedMeasure, ParsedProject, ParsedReport } from './report-model';
 import { isMeasureStart, parseMeasureSheet } from './measure-sheet';
 import { isProjectStart, parseProjectSheet } from './project-sheet';
-import { ParseContext, readLines, ReportLine } from './report-lines';
+import { ParseContext, readLines, type ReportLine } from './report-lines';
 
 export interface ParseReportOptions {
   /** Named in errors and warnings; defaults to <report>. */

@@ -6,9 +6,9 @@ import { findEraYear, isSupportedFiscalYear, MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } 
 import { normalizeName, toHalfWidth } from './normalize';
 import { parseMeasureRef, splitMeasureRefs, splitStrategies } from './plan-refs';
 import type { ParseContext, ReportLine } from './report-lines';
-import { heading, joinText, Section, SectionSpec, splitSections } from './sections';
+import { heading, joinText, type Section, type SectionSpec, splitSections } from './sections';
 import { nextStepsHeading, reasonHeading, tableHeading } from './sheet-headings';
-import { labelKey, parseHeader, parseTableRows, RowLabel, TableHeader } from './value-table';
+import { labelKey, parseHeader, parseTableRows, type RowLabel, type TableHeader } from './value-table';
 
 type ProjectSection = 'heading' | 'overview' | 'purpose' | 'table' | 'reason' | 'nextSteps';
 

@@ -119,7 +119,6 @@ function expectedAfter<K extends string>(specs: readonly SectionSpec<K>[], index
   return labels.length === 0 ? 'end of sheet' : labels.join(' or ');
 }
 
-/** Groups of consecutive non-blank lines. */
 export function paragraphs(lines: readonly ReportLine[]): ReportLine[][] {
   const groups: ReportLine[][] = [];
   let group: ReportLine[] = [];
@@ -136,8 +135,7 @@ export function paragraphs(lines: readonly ReportLine[]): ReportLine[][] {
 }
 
 /** Prose as published: lines of a paragraph joined by newline, paragraphs by a blank line; null when empty. */
-export function joinText(lines: readonly ReportLine[], inline = ''): string | null {
+export function joinText(lines: readonly ReportLine[]): string | null {
   const blocks = paragraphs(lines).map((group) => group.map((line) => line.text).join('\n'));
-  if (inline !== '') blocks.unshift(inline);
   return blocks.length === 0 ? null : blocks.join('\n\n');
 }

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import pino from 'pino';
+import { openLedger } from '../../application/open-ledger';
+import { startServer } from '../../graphql/server';
+import { BUNDLED_SAMPLE } from '../bundled-sample';
+
+export async function serve(options: { port: number; host: string }): Promise<void> {
+  const logger = pino({ name: 'plan-ledger' });
+  const ledger = await openLedger({ store: process.env['PLAN_LEDGER_STORE'], readModel: process.env['PLAN_LEDGER_READ_MODEL'] });
+  if ((await ledger.store.headPosition()) === 0) {
+    const summary = await ledger.importReport(readFileSync(BUNDLED_SAMPLE, 'utf8'), {
+      actor: 'plan-ledger:bundled-sample',
+      reason: 'the store was empty: imported the bundled sample report',
+      file: BUNDLED_SAMPLE,
+    });
+    logger.info(
+      { edition: summary.edition, events: summary.eventsAppended, file: BUNDLED_SAMPLE },
+      `the store was empty: imported the bundled sample (${summary.editionLabel}, ${summary.eventsAppended} events)`,
+    );
+  }
+  const server = await startServer({ ledger, port: options.port, host: options.host, logger });
+  logger.info({ url: server.url, store: ledger.store.kind }, `plan-ledger is serving GraphQL at ${server.url}`);
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await server.stop();
+    await ledger.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', (s) => void shutdown(s));
+  process.once('SIGTERM', (s) => void shutdown(s));
+}

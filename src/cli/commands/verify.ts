@@ -1,0 +1,26 @@
+import { openLedger } from '../../application/open-ledger';
+
+/** Exit code 0 when the chain holds (and ends at the expected head, if given), 1 otherwise. */
+export async function verify(options: { expectHead?: string }): Promise<number> {
+  const ledger = await openLedger({ store: process.env['PLAN_LEDGER_STORE'], readModel: process.env['PLAN_LEDGER_READ_MODEL'] });
+  try {
+    const verdict = await ledger.verify();
+    if (!verdict.ok) {
+      console.error(`BROKEN at position ${verdict.position}: ${verdict.problem}`);
+      return 1;
+    }
+    if (options.expectHead && options.expectHead !== verdict.headHash) {
+      console.error(
+        `BROKEN: the log ends at position ${verdict.headPosition} with head ${verdict.headHash ?? '(empty log)'}, ` +
+          `not the expected head ${options.expectHead}: it was truncated or replaced`,
+      );
+      return 1;
+    }
+    console.log(`OK: ${verdict.events} events, the hash chain holds`);
+    console.log(`head position ${verdict.headPosition}`);
+    console.log(`head ${verdict.headHash ?? '(empty log)'}`);
+    return 0;
+  } finally {
+    await ledger.close();
+  }
+}

@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { Command, InvalidArgumentError } from 'commander';
+import { ReportParseError } from '../importer/report-errors';
+import { DomainError } from '../domain/domain-error';
+import { importFiles } from './commands/import';
+import { rebuild } from './commands/rebuild';
+import { emitSchema } from './commands/schema';
+import { serve } from './commands/serve';
+import { verify } from './commands/verify';
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return n;
+}
+
+const program = new Command()
+  .name('plan-ledger')
+  .description('Event-sourced ledger of municipal development-plan evaluations (行政評価), served over GraphQL.\n' +
+    'The store is chosen by PLAN_LEDGER_STORE (default sqlite:data/ledger.db).');
+
+program
+  .command('serve')
+  .description('serve GraphQL at /graphql (imports the bundled sample first when the store is empty)')
+  .option('-p, --port <port>', 'port (default: $PORT or 4000)', port)
+  .option('--host <host>', 'interface to listen on', '0.0.0.0')
+  .action((options: { port?: number; host: string }) =>
+    serve({ port: options.port ?? port(process.env['PORT'] ?? '4000'), host: options.host }),
+  );
+
+program
+  .command('import')
+  .description('import report files, each as one atomic append')
+  .argument('<files...>')
+  .option('--dry-run', 'report the changes without writing anything', false)
+  .option('--reason <text>', 'why this import is made (recorded on every event)')
+  .action((files: string[], options: { dryRun: boolean; reason?: string }) => importFiles(files, options));
+
+program.command('rebuild').description('rebuild every read model from the log').action(() => rebuild());
+
+program
+  .command('verify')
+  .description('walk the hash chain; name the first broken position; print the head hash')
+  .option('--expect-head <hash>', 'also fail unless the log ends at this head hash (detects truncation or replacement)')
+  .action(async (options: { expectHead?: string }) => {
+    process.exitCode = await verify(options);
+  });
+
+program
+  .command('schema')
+  .description('write the served schema to schema/schema.graphql')
+  .option('--check', 'fail if the file is stale instead of writing it', false)
+  .action(async (options: { check: boolean }) => {
+    process.exitCode = await emitSchema(options);
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof ReportParseError || error instanceof DomainError) {
+    console.error(`error: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+});

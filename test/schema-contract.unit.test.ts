@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, findBreakingChanges } from 'graphql';
+import { SCHEMA_FILE, servedSchemaSdl } from '../src/graphql/emit-schema';
+import { ledgerSchema } from '../src/graphql/schema';
+import { SHARED_CONTRACT_DIR, contractFile, sharedContractAvailable } from './support/contract';
+
+describe('the served schema', () => {
+  it('matches the emitted schema/schema.graphql (run `plan-ledger schema` after changing a type)', async () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(await servedSchemaSdl());
+  });
+
+  it('breaks nothing in the core contract', async () => {
+    const changes = findBreakingChanges(buildSchema(contractFile('core.graphql')), await ledgerSchema());
+    expect(changes).toEqual([]);
+  });
+
+  it('catches a breaking change (the check itself works)', async () => {
+    const narrowed = buildSchema(contractFile('core.graphql').replace('title: String!\n  "所属', 'titleRenamed: String!\n  "所属'));
+    expect(findBreakingChanges(buildSchema(contractFile('core.graphql')), narrowed).length).toBeGreaterThan(0);
+  });
+});
+
+// The copy in test/fixtures/contract must be the team's contract, not a drifting fork of it.
+const vendoredTitle = 'the vendored contract in test/fixtures/contract';
+(sharedContractAvailable() ? describe(vendoredTitle, checkVendored) : describe.skip(`${vendoredTitle} (skipped: ../shared/contract is not beside this clone)`, checkVendored));
+
+function checkVendored(): void {
+  it.each(['core.graphql', 'clients.graphql', 'README.md'] as const)('%s equals the shared one', (name) => {
+    expect(contractFile(name)).toBe(readFileSync(join(SHARED_CONTRACT_DIR, name), 'utf8'));
+  });
+}
