@@ -71,6 +71,8 @@ export interface SqliteEventStoreOptions {
   /** `:memory:` for tests. */
   path: string;
   clock?: () => Date;
+  /** Called with every SQL statement run, e.g. to count queries in tests. */
+  verbose?: (sql: string) => void;
 }
 
 /**
@@ -87,7 +89,7 @@ export class SqliteEventStore implements EventStore {
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-    this.db = new Database(options.path);
+    this.db = new Database(options.path, options.verbose ? { verbose: (sql) => options.verbose?.(String(sql)) } : {});
     this.db.pragma('journal_mode = WAL');
     // FULL: an acknowledged append survives power loss, not just a process crash.
     this.db.pragma('synchronous = FULL');
