@@ -6,6 +6,7 @@ import { importFiles } from './commands/import';
 import { rebuild } from './commands/rebuild';
 import { emitSchema } from './commands/schema';
 import { serve } from './commands/serve';
+import { token } from './commands/token';
 import { verify } from './commands/verify';
 
 function port(value: string): number {
@@ -52,6 +53,17 @@ program
   .option('--check', 'fail if the file is stale instead of writing it', false)
   .action(async (options: { check: boolean }) => {
     process.exitCode = await emitSchema(options);
+  });
+
+program
+  .command('token')
+  .description('mint a development token from PLAN_LEDGER_JWT_SECRET (printed as the last line)')
+  .requiredOption('--role <role>', 'viewer, editor, auditor or admin')
+  .requiredOption('--sub <actor>', 'the actor recorded on every event appended with this token')
+  .option('--department <name>', 'a department an editor may edit for (repeatable)', (value: string, all: string[]) => [...all, value], [] as string[])
+  .option('--expires-in <span>', 'lifetime, e.g. 8h or 30d', '8h')
+  .action(async (options: { role: string; sub: string; department: string[]; expiresIn: string }) => {
+    process.exitCode = await token(options);
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

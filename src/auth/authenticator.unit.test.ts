@@ -1,0 +1,93 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { exportJWK, SignJWT } from 'jose';
+import { loadAuthConfig } from './auth-config';
+import { Authenticator } from './authenticator';
+import { requireEditorOf, requireRole } from './authorization';
+import { mintToken } from './mint-token';
+import { ANONYMOUS } from './principal';
+
+const SECRET = 'a-development-secret-of-at-least-32-bytes!';
+
+async function hsAuthenticator() {
+  return Authenticator.create(loadAuthConfig({ PLAN_LEDGER_JWT_SECRET: SECRET }));
+}
+
+describe('Authenticator', () => {
+  it('treats a request without a token as the anonymous viewer', async () => {
+    expect(await (await hsAuthenticator()).authenticate(undefined)).toBe(ANONYMOUS);
+  });
+
+  it('accepts an HS256 token minted by `plan-ledger token` and takes the actor from sub', async () => {
+    const token = await mintToken(new TextEncoder().encode(SECRET), { sub: 'tanaka', role: 'editor', departments: ['庶務課'] });
+    expect(await (await hsAuthenticator()).authenticate(`Bearer ${token}`)).toEqual({
+      actor: 'tanaka',
+      role: 'editor',
+      departments: ['庶務課'],
+      authenticated: true,
+    });
+  });
+
+  it.each(['rsa', 'ec'] as const)('accepts a %s-signed token with the public key configured', async (type) => {
+    const { publicKey, privateKey } =
+      type === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const authenticator = await Authenticator.create(loadAuthConfig({ PLAN_LEDGER_JWT_PUBLIC_KEY: pem }));
+    const token = await new SignJWT({ role: 'auditor' })
+      .setProtectedHeader({ alg: type === 'rsa' ? 'RS256' : 'ES256' })
+      .setSubject('kansa')
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    expect((await authenticator.authenticate(`Bearer ${token}`)).role).toBe('auditor');
+  });
+
+  it('accepts a token whose key is found in a JWKS', async () => {
+    const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
+    const authenticator = await Authenticator.create(loadAuthConfig({ PLAN_LEDGER_JWKS: JSON.stringify({ keys: [jwk] }) }));
+    const token = await new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('root').sign(privateKey);
+    expect((await authenticator.authenticate(`Bearer ${token}`)).actor).toBe('root');
+  });
+
+  it.each([
+    ['a malformed header', async () => 'Token abc', /Bearer <token>/],
+    ['a wrong signature', async () => `Bearer ${await mintToken(new TextEncoder().encode('x'.repeat(40)), { sub: 'a', role: 'admin' })}`, /not accepted/],
+    ['an expired token', async () => `Bearer ${await mintToken(new TextEncoder().encode(SECRET), { sub: 'a', role: 'admin' }, { expiresIn: '-1m' })}`, /not accepted/],
+    [
+      'an unknown role',
+      async () => `Bearer ${await new SignJWT({ role: 'mayor' }).setProtectedHeader({ alg: 'HS256' }).setSubject('a').sign(new TextEncoder().encode(SECRET))}`,
+      /claims are invalid: role/,
+    ],
+    [
+      'a missing sub',
+      async () => `Bearer ${await new SignJWT({ role: 'viewer' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(SECRET))}`,
+      /claims are invalid: sub/,
+    ],
+  ])('refuses %s as UNAUTHENTICATED', async (_what, header, message) => {
+    await expect((await hsAuthenticator()).authenticate(await header())).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(message) });
+  });
+
+  it.each([
+    [{ PLAN_LEDGER_JWT_SECRET: 'short' }, /at least 32 bytes/],
+    [{ PLAN_LEDGER_JWKS: '{"keys": []}' }, /JWKS/],
+    [{ PLAN_LEDGER_JWKS: '{"keys":[{}]}', PLAN_LEDGER_JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----' }, /at most one/],
+  ])('refuses a bad configuration at start-up: %j', (env, message) => {
+    expect(() => loadAuthConfig(env)).toThrow(message);
+  });
+});
+
+describe('authorization', () => {
+  const editor = { actor: 'tanaka', role: 'editor' as const, departments: ['庶務課'], authenticated: true };
+
+  it('tells an anonymous caller to authenticate, and a wrong role that it is forbidden', () => {
+    expect(() => requireRole(ANONYMOUS, ['admin'], 'importReport')).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    expect(() => requireRole(editor, ['admin'], 'importReport')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => requireRole(editor, ['editor', 'admin'], 'recordValue')).not.toThrow();
+  });
+
+  it('lets editors edit only their own departments', () => {
+    expect(() => requireEditorOf(editor, '庶務課', 'recordValue')).not.toThrow();
+    expect(() => requireEditorOf(editor, '福祉課', 'recordValue')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => requireEditorOf(editor, null, 'recordValue')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => requireEditorOf({ ...editor, role: 'admin', departments: [] }, '福祉課', 'recordValue')).not.toThrow();
+  });
+});

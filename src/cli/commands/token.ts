@@ -1,0 +1,25 @@
+import { loadAuthConfig } from '../../auth/auth-config';
+import { mintToken } from '../../auth/mint-token';
+import { ROLES, type Role } from '../../auth/principal';
+
+/** A development token signed with PLAN_LEDGER_JWT_SECRET; the token is the last line printed. */
+export async function token(options: { role: string; department: string[]; sub: string; expiresIn: string }): Promise<number> {
+  const config = loadAuthConfig();
+  if (!config.secret) {
+    console.error('error: PLAN_LEDGER_JWT_SECRET is not set: there is no secret to sign with');
+    return 1;
+  }
+  if (!(ROLES as readonly string[]).includes(options.role)) {
+    console.error(`error: --role must be one of ${ROLES.join(', ')}, got ${JSON.stringify(options.role)}`);
+    return 1;
+  }
+  const role = options.role as Role;
+  const jwt = await mintToken(
+    config.secret,
+    { sub: options.sub, role, departments: options.department },
+    { expiresIn: options.expiresIn, issuer: config.issuer, audience: config.audience },
+  );
+  console.error(`token for ${options.sub} (${role}${options.department.length ? `: ${options.department.join(', ')}` : ''}), valid ${options.expiresIn}:`);
+  console.log(jwt);
+  return 0;
+}
