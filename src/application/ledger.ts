@@ -27,18 +27,23 @@ export class Ledger {
     return new Ledger(store, store.db, projections, null, false);
   }
 
-  /** A server store feeds a local read model through a catch-up subscription with a checkpoint. */
-  static async withReadModel(store: EventStore, readModelPath: string): Promise<Ledger> {
+  /**
+   * A server store feeds a local read model through a catch-up subscription with a checkpoint, so a
+   * restart resumes where it stopped. `follow: false` only catches up once (for one-shot CLI commands).
+   */
+  static async withReadModel(store: EventStore, readModelPath: string, options: { follow?: boolean } = {}): Promise<Ledger> {
     const db = new Database(readModelPath);
     db.pragma('journal_mode = WAL');
     const projections = new ProjectionRunner(db);
     await projections.catchUp(store);
-    const feed = store.subscribe(projections.checkpoint(), (event) => projections.applyInTransaction([event]));
+    const feed =
+      options.follow === false ? null : store.subscribe(projections.checkpoint(), (event) => projections.applyInTransaction([event]));
     return new Ledger(store, db, projections, feed, true);
   }
 
   /** Read-your-writes for a server store: resolves once the read model has reached `position`. */
   async waitForPosition(position: number, timeoutMs = 10_000): Promise<void> {
+    if (this.feed === null && this.ownsReadModel) await this.projections.catchUp(this.store);
     const deadline = Date.now() + timeoutMs;
     while (this.projections.checkpoint() < position) {
       if (Date.now() > deadline) throw new Error(`read model did not reach position ${position} within ${timeoutMs} ms`);

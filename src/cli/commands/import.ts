@@ -3,7 +3,7 @@ import { openLedger } from '../../application/open-ledger';
 import { cliActor } from '../actor';
 
 export async function importFiles(files: string[], options: { dryRun: boolean; reason?: string }): Promise<void> {
-  const ledger = await openLedger({ store: process.env['PLAN_LEDGER_STORE'], readModel: process.env['PLAN_LEDGER_READ_MODEL'] });
+  const ledger = await openLedger(undefined, { follow: false });
   try {
     for (const file of files) {
       const summary = await ledger.importReport(readFileSync(file, 'utf8'), {

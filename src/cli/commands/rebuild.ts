@@ -1,7 +1,7 @@
 import { openLedger } from '../../application/open-ledger';
 
 export async function rebuild(): Promise<void> {
-  const ledger = await openLedger({ store: process.env['PLAN_LEDGER_STORE'], readModel: process.env['PLAN_LEDGER_READ_MODEL'] });
+  const ledger = await openLedger(undefined, { follow: false });
   try {
     const started = Date.now();
     const position = await ledger.rebuild();

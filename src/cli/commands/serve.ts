@@ -6,7 +6,7 @@ import { BUNDLED_SAMPLE } from '../bundled-sample';
 
 export async function serve(options: { port: number; host: string }): Promise<void> {
   const logger = pino({ name: 'plan-ledger' });
-  const ledger = await openLedger({ store: process.env['PLAN_LEDGER_STORE'], readModel: process.env['PLAN_LEDGER_READ_MODEL'] });
+  const ledger = await openLedger();
   if ((await ledger.store.headPosition()) === 0) {
     const summary = await ledger.importReport(readFileSync(BUNDLED_SAMPLE, 'utf8'), {
       actor: 'plan-ledger:bundled-sample',

@@ -2,7 +2,7 @@ import { openLedger } from '../../application/open-ledger';
 
 /** Exit code 0 when the chain holds (and ends at the expected head, if given), 1 otherwise. */
 export async function verify(options: { expectHead?: string }): Promise<number> {
-  const ledger = await openLedger({ store: process.env['PLAN_LEDGER_STORE'], readModel: process.env['PLAN_LEDGER_READ_MODEL'] });
+  const ledger = await openLedger(undefined, { follow: false });
   try {
     const verdict = await ledger.verify();
     if (!verdict.ok) {

@@ -1,0 +1,69 @@
+// With a server store each API node keeps its own read model, fed by a checkpointed subscription.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ledger } from '../src/application/ledger';
+import { PostgresEventStore } from '../src/store/postgres/postgres-event-store';
+import { dropSchema, freshSchemaName } from '../src/store/postgres/test-database';
+import { describeWithPostgres } from './support/postgres';
+import { dumpTables } from './support/read-model-dump';
+import { sampleText } from './support/sample';
+
+describeWithPostgres('catch-up read models on a PostgreSQL store', (url) => {
+  let schema: string;
+  let dir: string;
+  const open: Ledger[] = [];
+
+  const node = async (name: string, options: { follow?: boolean } = {}) => {
+    const ledger = await Ledger.withReadModel(new PostgresEventStore({ connectionString: url, schema }), join(dir, `${name}.db`), options);
+    open.push(ledger);
+    return ledger;
+  };
+
+  beforeEach(() => {
+    schema = freshSchemaName();
+    dir = mkdtempSync(join(tmpdir(), 'plan-ledger-catch-up-'));
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((l) => l.close()));
+    await dropSchema(url, schema);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers a write through one node from the other, and a mutation reads its own write', async () => {
+    const a = await node('a');
+    const b = await node('b');
+    const summary = await a.importReport(sampleText(), { actor: 'importer' });
+    // Read-your-writes: the writing node has projected its own append before answering.
+    expect(a.projections.checkpoint()).toBe(summary.position);
+    await b.waitForPosition(summary.position);
+    expect(dumpTables(b.db, b.projections.tableNames())).toEqual(dumpTables(a.db, a.projections.tableNames()));
+    const edit = await b.recordValue(
+      { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2022, kind: 'ACTUAL', value: 18, text: null, reason: 'counted' },
+      'editor',
+    );
+    await a.waitForPosition(edit.position);
+    expect(a.db.prepare(`SELECT value FROM rm_value_current WHERE indicator_id = ? AND fiscal_year = 2022 AND kind = 'ACTUAL'`).pluck().get('5-1-1/NPO法人数')).toBe(18);
+  });
+
+  it('resumes from its checkpoint after a restart, and rebuilds to the same tables', async () => {
+    const writer = await node('writer');
+    const reader = await node('reader');
+    const first = await writer.importReport(sampleText(), { actor: 'importer' });
+    await reader.waitForPosition(first.position);
+    await reader.close();
+    open.splice(open.indexOf(reader), 1);
+    const edit = await writer.recordValue(
+      { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2023, kind: 'TARGET', value: 20, text: null, reason: 'revised' },
+      'editor',
+    );
+    const restarted = await node('reader');
+    await restarted.waitForPosition(edit.position);
+    const incremental = dumpTables(restarted.db, restarted.projections.tableNames());
+    await restarted.rebuild();
+    expect(dumpTables(restarted.db, restarted.projections.tableNames())).toEqual(incremental);
+    const valueEvents = restarted.db.prepare(`SELECT COUNT(*) FROM rm_audit_log WHERE type GLOB 'Target*' OR type GLOB 'Actual*'`).pluck().get();
+    expect(incremental['rm_value_statements']).toHaveLength(Number(valueEvents));
+    expect(restarted.projections.checkpoint()).toBe(await writer.store.headPosition());
+  });
+});
