@@ -1,9 +1,9 @@
 import { BACKWARDS, END, StreamNotFoundError, type ResolvedEvent } from '@kurrent/kurrentdb-client';
 import type { KurrentGateway } from './kurrentdb-gateway';
 
-type Record = NonNullable<ResolvedEvent['event']>;
+type KurrentRecord = NonNullable<ResolvedEvent['event']>;
 
-async function first(reads: AsyncIterable<ResolvedEvent>): Promise<Record | null> {
+async function first(reads: AsyncIterable<ResolvedEvent>): Promise<KurrentRecord | null> {
   try {
     for await (const resolved of reads) {
       if (resolved.event) return resolved.event;
@@ -17,19 +17,19 @@ async function first(reads: AsyncIterable<ResolvedEvent>): Promise<Record | null
 }
 
 /** The last record of a stream, or null when the stream does not exist. */
-export function lastRecord(gateway: KurrentGateway, streamName: string): Promise<Record | null> {
+export function lastRecord(gateway: KurrentGateway, streamName: string): Promise<KurrentRecord | null> {
   return first(gateway.readStream(streamName, { direction: BACKWARDS, fromRevision: END, maxCount: 1 }));
 }
 
 /** The record at a revision, or null when the stream is not that long (or does not exist). */
-export async function recordAt(gateway: KurrentGateway, streamName: string, revision: number): Promise<Record | null> {
+export async function recordAt(gateway: KurrentGateway, streamName: string, revision: number): Promise<KurrentRecord | null> {
   const record = await first(gateway.readStream(streamName, { fromRevision: BigInt(revision), maxCount: 1 }));
   return record && record.revision === BigInt(revision) ? record : null;
 }
 
 /** Every record of a stream in revision order; empty when the stream does not exist. */
-export async function allRecords(gateway: KurrentGateway, streamName: string): Promise<Record[]> {
-  const records: Record[] = [];
+export async function allRecords(gateway: KurrentGateway, streamName: string): Promise<KurrentRecord[]> {
+  const records: KurrentRecord[] = [];
   try {
     for await (const resolved of gateway.readStream(streamName)) {
       if (resolved.event) records.push(resolved.event);

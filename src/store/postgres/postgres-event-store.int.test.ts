@@ -47,9 +47,9 @@ if (!reachability.reachable) {
       });
     });
   } else {
-    // The title carries the reason into reports; the warning puts it on the console, where a skipped
-    // file's titles do not appear.
-    console.warn(`PostgreSQL tests skipped: ${reason}`);
+    // The title carries the reason into reports. The line on stderr puts it in the run's output too:
+    // jest prints neither the titles nor the console output of a file whose tests are all skipped.
+    process.stderr.write(`PostgreSQL tests skipped: ${reason}\n`);
     describe.skip(reason, () => {
       it('runs the EventStore contract and the PostgreSQL-specific tests', () => undefined);
     });
