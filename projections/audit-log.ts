@@ -1,6 +1,7 @@
 // Every event with who, when, why and from which report, indexed for the auditors' filters.
 import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '../src/store/event-store';
+import { canonicalJson } from './canonical-json';
 import type { Projection } from './projection';
 
 export const auditLogProjection: Projection = {
@@ -34,7 +35,7 @@ export const auditLogProjection: Projection = {
         event.metadata.actor,
         event.metadata.reason,
         event.metadata.edition,
-        JSON.stringify(event.data),
+        canonicalJson(event.data),
         event.hash,
         event.previousHash,
       );

@@ -6,6 +6,7 @@ import { IndicatorDefined, IndicatorReported } from '../events/indicator-events'
 import { MeasureRegistered, MeasureReported } from '../events/measure-events';
 import { ProjectRegistered, ProjectReported } from '../events/project-events';
 import type { JsonObject, JsonValue, RecordedEvent } from '../src/store/event-store';
+import { canonicalJson } from './canonical-json';
 import type { Projection } from './projection';
 
 export type EntityType = 'measure' | 'project' | 'indicator';
@@ -46,7 +47,7 @@ export const planEntitiesProjection: Projection = {
 
     const state = (type: EntityType, id: string, edition: number, position: number, fields: Record<string, JsonValue>) => {
       for (const [field, value] of Object.entries(fields)) {
-        const json = JSON.stringify(value);
+        const json = canonicalJson(value);
         insertStatement.run(type, id, field, edition, position, json);
         upsertCurrent.run(type, id, field, json, edition, position);
       }

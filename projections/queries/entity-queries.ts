@@ -2,6 +2,7 @@
 // field, read from indexes (the current table, or a window over the statements), never a replay.
 import type { Database } from 'better-sqlite3';
 import type { JsonValue } from '../../src/store/event-store';
+import { canonicalJson } from '../canonical-json';
 import type { EntityType } from '../plan-entities';
 import { asOfFilter, isNow, type AsOf } from './as-of';
 
@@ -77,7 +78,7 @@ export function entityEditions(db: Database, ids: readonly string[], asOf: AsOf)
 
 /** Ids of entities whose `field` currently (at `asOf`) holds one of `values`. */
 export function entityIdsWhere(db: Database, type: EntityType, field: string, values: readonly string[], asOf: AsOf): string[] {
-  const jsonValues = JSON.stringify(values.map((v) => JSON.stringify(v)));
+  const jsonValues = JSON.stringify(values.map((v) => canonicalJson(v)));
   if (isNow(asOf)) {
     return db
       .prepare<[string, string, string], string>(

@@ -1,11 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseStoreLocation } from '../config/store-url';
-import type { EventStore } from '../store/event-store';
-import { KurrentDbEventStore } from '../store/kurrentdb/kurrentdb-event-store';
-import { PostgresEventStore } from '../store/postgres/postgres-event-store';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
 import { Ledger } from './ledger';
+import { openStore } from './open-store';
 
 export interface LedgerConfig {
   /** PLAN_LEDGER_STORE. */
@@ -38,11 +35,7 @@ function readModelPath(value: string | undefined): string {
 
 /** Opens the store PLAN_LEDGER_STORE names, with its read model caught up (and following the log, unless `follow: false`). */
 export async function openLedger(config: LedgerConfig = ledgerConfigFromEnv(), options: { follow?: boolean } = {}): Promise<Ledger> {
-  const location = parseStoreLocation(config.store);
-  if (location.kind === 'sqlite') return Ledger.embedded(new SqliteEventStore({ path: location.path }));
-  const store: EventStore =
-    location.kind === 'postgres'
-      ? new PostgresEventStore({ connectionString: location.url, ...(config.postgresSchema ? { schema: config.postgresSchema } : {}) })
-      : new KurrentDbEventStore({ connectionString: location.url });
+  const store = openStore(config.store, { postgresSchema: config.postgresSchema });
+  if (store instanceof SqliteEventStore) return Ledger.embedded(store);
   return Ledger.withReadModel(store, readModelPath(config.readModel), options);
 }

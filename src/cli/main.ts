@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import { Command, InvalidArgumentError } from 'commander';
 import { ReportParseError } from '../importer/report-errors';
 import { DomainError } from '../domain/domain-error';
+import { copy } from './commands/copy';
 import { importFiles } from './commands/import';
 import { rebuild } from './commands/rebuild';
+import { generate } from './commands/generate';
 import { emitSchema } from './commands/schema';
 import { serve } from './commands/serve';
 import { token } from './commands/token';
@@ -12,6 +14,12 @@ import { verify } from './commands/verify';
 function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return n;
+}
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('a whole number, 0 or more');
   return n;
 }
 
@@ -48,11 +56,30 @@ program
   });
 
 program
+  .command('generate')
+  .description('write a synthetic national ledger through the real import path (for benchmarks)')
+  .option('--municipalities <n>', 'municipalities, each with its own chapter number and project-name suffix', count, 10)
+  .option('--years <n>', 'year columns per report: its own year plus the targets of n-1 following years', count, 3)
+  .option('--editions <n>', 'annual reports per municipality, from 2021 on', count, 10)
+  .option('--direct-edits <n>', 'recordValue corrections per municipality and edition', count, 1)
+  .option('--store <url>', 'the store to write to, e.g. sqlite:data/bench.db (default: PLAN_LEDGER_STORE)')
+  .action((options: { municipalities: number; years: number; editions: number; directEdits: number; store?: string }) => generate(options));
+
+program
   .command('schema')
   .description('write the served schema to schema/schema.graphql')
   .option('--check', 'fail if the file is stale instead of writing it', false)
   .action(async (options: { check: boolean }) => {
     process.exitCode = await emitSchema(options);
+  });
+
+program
+  .command('copy')
+  .description('copy the log to another store (positions, times and hashes unchanged) and verify both chains')
+  .requiredOption('--from <store>', 'source, e.g. sqlite:data/ledger.db')
+  .requiredOption('--to <store>', 'target, e.g. postgres://user@host/db or kurrentdb://host:2113')
+  .action(async (options: { from: string; to: string }) => {
+    process.exitCode = await copy(options);
   });
 
 program

@@ -9,6 +9,7 @@ import {
   type RecordedEvent,
 } from './event-store';
 import { verifyChain } from './hash-chain';
+import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 export interface ContractFixture {
   store: EventStore;
@@ -187,6 +188,28 @@ export function describeEventStoreContract(name: string, create: () => Promise<C
       await eventually(() => seen.length === 4);
       await subscription.close();
       expect(seen).toEqual([2, 3, 4, 5]);
+    });
+
+    it('takes a copy of another log verbatim, and refuses a batch that does not continue its chain', async () => {
+      const source = new SqliteEventStore({ path: ':memory:' });
+      await source.append([{ streamId: 'm', expectedRevision: 'no_stream', events: [newEvent('A', { n: 1 }), newEvent('B')] }]);
+      await source.append([{ streamId: 'n', expectedRevision: 'any', events: [newEvent('C', { text: '令和3年度' })] }]);
+      const original = await collect(source.readAll());
+      await source.close();
+
+      const skipping = original.slice(1);
+      await expect(store.appendVerbatim(skipping)).rejects.toThrow(/expected position 1/);
+      const altered = [{ ...original[0]!, data: { n: 2 } }, ...original.slice(1)];
+      await expect(store.appendVerbatim(altered)).rejects.toThrow(/hash does not match/);
+      expect(await store.headPosition()).toBe(0);
+
+      await store.appendVerbatim(original.slice(0, 2));
+      await store.appendVerbatim(original.slice(2));
+      expect(await collect(store.readAll())).toEqual(original);
+      expect(await store.streamRevision('m')).toBe(1);
+      expect(await verifyChain(store.readAll())).toMatchObject({ ok: true, headHash: original[2]?.hash });
+      await store.append([{ streamId: 'm', expectedRevision: 1, events: [newEvent('D')] }]);
+      expect(await verifyChain(store.readAll())).toMatchObject({ ok: true, headPosition: 4 });
     });
   });
 }

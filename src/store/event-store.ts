@@ -87,6 +87,11 @@ export interface EventStore {
   headPosition(): Promise<number>;
   /** Delivers every event after `after`, in order, then every new one as it is appended. */
   subscribe(after: number, handler: EventHandler): Subscription;
+  /**
+   * Writes events exactly as another log recorded them (positions, recordedAt, hashes), for moving a
+   * ledger between stores; refuses a batch that does not continue this log's chain, and writes none of it.
+   */
+  appendVerbatim(events: readonly RecordedEvent[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,11 +1,12 @@
 // A stand-in for a KurrentDB server, for tests on a machine that cannot run one. It models what the
 // adapter relies on, as the client's types and documentation describe it: streams with revisions,
-// $all in commit order with positions, prefix filters, appendRecords as one atomic write in request
-// order under consistency checks, StreamNotFoundError for missing streams, the `$schema.*` keys the
-// server adds to metadata, and catch-up subscriptions that can be dropped. It proves the adapter's
+// $all in commit order with positions, prefix filters, multiStreamAppend as one atomic write that
+// checks every request's expected state and reports a conflict as WrongExpectedVersionError,
+// StreamNotFoundError for missing streams, the `$schema.*` keys the server adds to metadata, and
+// catch-up subscriptions that can be dropped. On request it scrambles the order of streams inside each
+// transaction, since the adapter must not depend on it. It proves the adapter's
 // logic, not the server's behaviour: that needs the integration test against a real server.
 import {
-  AppendConsistencyViolationError,
   BACKWARDS,
   END,
   NO_STREAM,
@@ -13,14 +14,15 @@ import {
   STREAM_EXISTS,
   StreamNotFoundError,
   UnavailableError,
+  WrongExpectedVersionError,
   type AllStreamResolvedEvent,
-  type AppendRecordInput,
-  type AppendRecordsResult,
+  type AppendStreamRequest,
   type AppendStreamState,
-  type ConsistencyCheck,
   type CurrentStreamState,
+  type EventData,
   type Filter,
   type JSONType,
+  type MultiAppendResult,
   type Position,
   type ReadAllOptions,
   type ReadPosition,
@@ -75,13 +77,6 @@ function stateMatches(expected: AppendStreamState, actual: CurrentStreamState): 
   return actual === expected;
 }
 
-function encodeState(state: AppendStreamState | CurrentStreamState): string {
-  if (state === 'any') return '-2';
-  if (state === NO_STREAM) return '-1';
-  if (state === STREAM_EXISTS) return '-4';
-  return state.toString(10);
-}
-
 class InMemorySubscription implements AllSubscription {
   private ended = false;
   private failure: Error | null = null;
@@ -130,12 +125,22 @@ class InMemorySubscription implements AllSubscription {
   }
 }
 
+export interface InMemoryKurrentOptions {
+  /**
+   * Writes each transaction's streams in reverse order (each stream's own events stay in order): the
+   * adapter must not rely on the order of records inside an append.
+   */
+  scrambleTransactions?: boolean;
+}
+
 export class InMemoryKurrent implements KurrentGateway {
   private readonly streams = new Map<string, StoredRecord[]>();
   private readonly log: StoredRecord[] = [];
   private readonly subscriptions = new Set<InMemorySubscription>();
-  /** Writes the server refused, by kind: lets tests see which path the adapter took. */
+  /** Streams whose expected state did not hold, one per refused write: lets tests see which path the adapter took. */
   readonly refusals: string[] = [];
+
+  constructor(private readonly options: InMemoryKurrentOptions = {}) {}
 
   recordAtIndex(index: number): StoredRecord | undefined {
     return this.log[index];
@@ -155,49 +160,25 @@ export class InMemoryKurrent implements KurrentGateway {
     return this.subscriptions.size;
   }
 
-  async appendRecords(records: AppendRecordInput[], checks: ConsistencyCheck[] = []): Promise<AppendRecordsResult> {
+  async multiStreamAppend(requests: AppendStreamRequest[]): Promise<MultiAppendResult> {
     // Yield first, so concurrent callers interleave as they would over the network; the check and the
     // write below then happen without a break, as one server-side transaction.
     await new Promise((resolve) => setImmediate(resolve));
-    const violationsList = checks.flatMap((check, checkIndex) => {
-      const actual = this.currentState(check.streamName);
-      return stateMatches(check.expectedState, actual)
-        ? []
-        : [{ checkIndex, streamState: { stream: check.streamName, expectedState: encodeState(check.expectedState), actualState: encodeState(actual) } }];
-    });
-    if (violationsList.length > 0) {
-      this.refusals.push('consistency');
-      // The client builds this error from a gRPC ServiceError, which a stand-in does not have; the
-      // constructor only reads its message and code, and copes with undefined.
-      throw new AppendConsistencyViolationError(undefined as never, { violationsList });
+    for (const { streamName, expectedState } of requests) {
+      const current = this.currentState(streamName);
+      if (!stateMatches(expectedState, current)) {
+        this.refusals.push(streamName);
+        throw new WrongExpectedVersionError(undefined, { streamName, expected: expectedState, current });
+      }
     }
+    const ordered = this.options.scrambleTransactions ? [...requests].reverse() : requests;
+    const records = ordered.flatMap(({ streamName, events }) => events.map((event) => ({ streamName, event })));
     const created = new Date();
-    for (const { streamName, record } of records) {
-      if (record.contentType !== 'application/json') throw new Error('the stand-in stores JSON records only');
-      const stream = this.streams.get(streamName) ?? [];
-      const index = this.log.length;
-      const position = BigInt((index + 1) * 64);
-      const stored: StoredRecord = {
-        streamId: streamName,
-        id: record.id,
-        revision: BigInt(stream.length),
-        type: record.type,
-        data: JSON.parse(JSON.stringify(record.data)),
-        metadata: { '$schema.format': 'Json', '$schema.name': record.type, ...this.stringMetadata(record.metadata) },
-        created,
-        position: { commit: position, prepare: position },
-        index,
-      };
-      stream.push(stored);
-      this.streams.set(streamName, stream);
-      this.log.push(stored);
-    }
+    for (const { streamName, event } of records) this.store(streamName, event, created);
     for (const subscription of this.subscriptions) subscription.poke();
-    const last = this.log[this.log.length - 1];
-    const touched = [...new Set(records.map((r) => r.streamName))];
     return {
-      position: last?.position.commit ?? 0n,
-      responses: touched.map((streamName) => ({ streamName, revision: BigInt((this.streams.get(streamName)?.length ?? 0) - 1) })),
+      position: this.log[this.log.length - 1]?.position.commit ?? 0n,
+      responses: requests.map(({ streamName }) => ({ streamName, revision: BigInt((this.streams.get(streamName)?.length ?? 0) - 1) })),
     };
   }
 
@@ -233,6 +214,27 @@ export class InMemoryKurrent implements KurrentGateway {
     for (const subscription of [...this.subscriptions]) subscription.destroy();
   }
 
+  private store(streamName: string, event: EventData, created: Date): void {
+    if (event.contentType !== 'application/json') throw new Error('the stand-in stores JSON records only');
+    const stream = this.streams.get(streamName) ?? [];
+    const index = this.log.length;
+    const position = BigInt((index + 1) * 64);
+    const stored: StoredRecord = {
+      streamId: streamName,
+      id: event.id,
+      revision: BigInt(stream.length),
+      type: event.type,
+      data: JSON.parse(JSON.stringify(event.data)),
+      metadata: { '$schema.format': 'Json', '$schema.name': event.type, ...this.stringMetadata(event.metadata) },
+      created,
+      position: { commit: position, prepare: position },
+      index,
+    };
+    stream.push(stored);
+    this.streams.set(streamName, stream);
+    this.log.push(stored);
+  }
+
   private currentState(streamName: string): CurrentStreamState {
     const length = this.streams.get(streamName)?.length ?? 0;
     return length === 0 ? NO_STREAM : BigInt(length - 1);
@@ -248,11 +250,11 @@ export class InMemoryKurrent implements KurrentGateway {
   private stringMetadata(metadata: unknown): Record<string, string> {
     if (metadata === undefined) return {};
     if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata) || metadata instanceof Uint8Array) {
-      throw new Error('appendRecords requires metadata to be a plain object with string keys and string values.');
+      throw new Error('multiStreamAppend requires metadata to be a plain object with string keys and string values.');
     }
     const entries = Object.entries(metadata);
     if (entries.some(([, value]) => typeof value !== 'string')) {
-      throw new Error('appendRecords requires metadata to be a plain object with string keys and string values.');
+      throw new Error('multiStreamAppend requires metadata to be a plain object with string keys and string values.');
     }
     return Object.fromEntries(entries.map(([key, value]) => [key, String(value)]));
   }

@@ -1,11 +1,8 @@
 import {
-  AppendConsistencyViolationError,
   NO_STREAM,
-  STREAM_STATE,
   WrongExpectedVersionError,
-  type AppendRecordInput,
+  type AppendStreamRequest,
   type AppendStreamState,
-  type ConsistencyCheck,
   type CurrentStreamState,
 } from '@kurrent/kurrentdb-client';
 import {
@@ -16,6 +13,7 @@ import {
   type RecordedEvent,
   type StreamAppend,
 } from '../event-store';
+import { ChainContinuityError, checkContinuesChain } from '../verbatim';
 import { claimData, ledgerEventData, markerData, readClaim, readLedgerEvent, readMarker } from './ledger-records';
 import type { LedgerStreams } from './ledger-streams';
 import type { KurrentGateway } from './kurrentdb-gateway';
@@ -23,7 +21,6 @@ import { planAppend, type LedgerHead } from './plan-append';
 import { lastRecord, readInBatches, recordAt } from './stream-reads';
 
 const PARALLEL_READS = 32;
-const GRPC_UNIMPLEMENTED = 12;
 
 interface LedgerState {
   head: LedgerHead;
@@ -32,7 +29,7 @@ interface LedgerState {
   revisions: Map<string, number>;
 }
 
-/** A stream whose state differed from what a consistency check expected. */
+/** The stream whose state differed from the expected state its request gave. */
 interface Conflict {
   streamName: string;
   actual: number;
@@ -43,14 +40,22 @@ function revisionNumber(state: CurrentStreamState): number {
   return state === NO_STREAM || state < 0n ? -1 : Number(state);
 }
 
-function conflictsOf(error: unknown): Conflict[] | null {
-  if (error instanceof AppendConsistencyViolationError) {
-    return error.violations.map((v) => ({ streamName: v.streamName, actual: revisionNumber(v.actualState) }));
+function conflictOf(error: unknown): Conflict | null {
+  return error instanceof WrongExpectedVersionError
+    ? { streamName: error.streamName, actual: revisionNumber(error.actualState) }
+    : null;
+}
+
+/** Each copied event must take the next revision of its stream here, as it did in the log it came from. */
+function checkContinuesStreams(revisions: ReadonlyMap<string, number>, events: readonly RecordedEvent[]): void {
+  const current = new Map(revisions);
+  for (const event of events) {
+    const next = (current.get(event.streamId) ?? -1) + 1;
+    if (event.streamRevision !== next) {
+      throw new ChainContinuityError(event.position, `stream ${event.streamId} is at revision ${next - 1} here, not ${event.streamRevision - 1}`);
+    }
+    current.set(event.streamId, next);
   }
-  if (error instanceof WrongExpectedVersionError) {
-    return [{ streamName: error.streamName, actual: revisionNumber(error.actualState) }];
-  }
-  return null;
 }
 
 function expectedState(revision: number | bigint | null): AppendStreamState {
@@ -60,13 +65,17 @@ function expectedState(revision: number | bigint | null): AppendStreamState {
 /**
  * Appends to a ledger kept in KurrentDB, with the same guarantees the SQL adapters give.
  *
- * Every append is one appendRecords call (atomic across streams, and it keeps the request's order in
- * $all) that writes, per event, the event itself, a marker in the sequence stream and a claim on its
- * id, under consistency checks that the sequence stream, every touched stream and every claimed id
- * are exactly as read. So positions, revisions and hashes computed from what was read are what gets
- * logged, or nothing is, and the caller learns which of three things went wrong: a stale expected
- * revision, ids that are already logged (a retry, or a reuse), or only a concurrent append elsewhere
- * in the ledger, which is retried from a fresh read.
+ * Every append is one multiStreamAppend (KurrentDB 25.1+: all streams or none) that writes the events
+ * to their streams, one marker per event to the sequence stream and one claim per event id, each
+ * stream with the exact revision it was read at as its expected state. So the positions, revisions and
+ * hashes computed from what was read are what gets logged, or nothing is, and the refusal names the
+ * stream that moved: a stream the caller had an expectation about (stale expected revision), a claim
+ * (the ids are logged already: a retry, or a reuse), or only the sequence stream, i.e. a concurrent
+ * append elsewhere in the ledger, which is retried from a fresh read.
+ *
+ * A stream listed with no events is checked against what was read, but not by the server: a
+ * multi-stream append can only assert the state of streams it writes to. KurrentDB 26.1's
+ * appendRecords can (consistency checks on any stream) and would close that small window.
  */
 export class LedgerAppender {
   private queue: Promise<unknown> = Promise.resolve();
@@ -83,27 +92,55 @@ export class LedgerAppender {
    * every append moves the same sequence stream. Other processes still race, and lose a round trip.
    */
   append(appends: StreamAppend[]): Promise<AppendResult> {
-    const run = this.queue.then(() => this.appendUntilUncontended(appends));
+    return this.queued(() => this.untilUncontended(() => this.attempt(appends)));
+  }
+
+  /** Writes events another log recorded, unchanged, if they continue this ledger's chain and streams. */
+  appendVerbatim(events: readonly RecordedEvent[]): Promise<void> {
+    return this.queued(() => this.untilUncontended(() => this.attemptVerbatim(events)));
+  }
+
+  private queued<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async appendUntilUncontended(appends: StreamAppend[]): Promise<AppendResult> {
+  private async untilUncontended<T>(attempt: () => Promise<T | 'contended'>): Promise<T> {
     const deadline = Date.now() + this.contentionTimeoutMs;
-    for (let attempt = 1; ; attempt += 1) {
-      const outcome = await this.attempt(appends);
+    for (let attempts = 1; ; attempts += 1) {
+      const outcome = await attempt();
       if (outcome !== 'contended') return outcome;
       if (Date.now() > deadline) {
-        throw new Error(`append gave up after ${attempt} attempts: other writers kept moving the ledger ${this.streams.namespace}`);
+        throw new Error(`append gave up after ${attempts} attempts: other writers kept moving the ledger ${this.streams.namespace}`);
       }
-      const backoffMs = Math.min(2 ** attempt, 200) * (0.5 + Math.random());
+      const backoffMs = Math.min(2 ** attempts, 200) * (0.5 + Math.random());
       await new Promise((resolve) => setTimeout(resolve, backoffMs));
+    }
+  }
+
+  private async attemptVerbatim(events: readonly RecordedEvent[]): Promise<void | 'contended'> {
+    if (events.length === 0) return undefined;
+    const state = await this.readState(events.map((e) => e.streamId));
+    checkContinuesChain(state.head, events);
+    checkContinuesStreams(state.revisions, events);
+    try {
+      await this.gateway.multiStreamAppend(this.requestsFor(events, state));
+      return undefined;
+    } catch (error) {
+      const conflict = conflictOf(error);
+      if (!conflict) throw error;
+      const reused = events.find((e) => this.streams.claimStream(e.id) === conflict.streamName);
+      if (reused) throw new DuplicateEventError(reused.id);
+      // The sequence stream or a stream of the batch moved: the next attempt reads again, and its
+      // continuity checks refuse the batch unless the ledger still ends where the batch begins.
+      return 'contended';
     }
   }
 
   private async attempt(appends: StreamAppend[]): Promise<AppendResult | 'contended'> {
     const ids = appends.flatMap((a) => a.events.map((e) => e.id));
-    const state = await this.readState(appends);
+    const state = await this.readState(appends.map((a) => a.streamId));
     let planned: RecordedEvent[];
     try {
       planned = planAppend(appends, state.head, state.revisions, this.clock());
@@ -116,32 +153,30 @@ export class LedgerAppender {
     if (planned.length === 0) return { events: [], lastPosition: state.head.position, alreadyAppended: false };
 
     try {
-      await this.gateway.appendRecords(this.recordsFor(planned), this.checksFor(appends, planned, state));
+      await this.gateway.multiStreamAppend(this.requestsFor(planned, state));
       return { events: planned, lastPosition: state.head.position + planned.length, alreadyAppended: false };
     } catch (error) {
-      const conflicts = conflictsOf(error);
-      if (!conflicts) throw this.explained(error);
-      return this.resolveConflicts(conflicts, appends, ids);
+      const conflict = conflictOf(error);
+      if (!conflict) throw error;
+      return this.resolveConflict(conflict, appends, ids);
     }
   }
 
-  private async resolveConflicts(conflicts: Conflict[], appends: StreamAppend[], ids: string[]): Promise<AppendResult | 'contended'> {
-    const claimed = new Set(ids.map((id) => this.streams.claimStream(id)));
-    if (conflicts.some((c) => claimed.has(c.streamName))) {
-      // Null: the claims were there a moment ago but are not now, which cannot happen; read again.
+  private async resolveConflict(conflict: Conflict, appends: StreamAppend[], ids: string[]): Promise<AppendResult | 'contended'> {
+    if (ids.some((id) => this.streams.claimStream(id) === conflict.streamName)) {
+      // Null: the claim was there a moment ago but is not now, which cannot happen; read again.
       return (await this.findRetried(ids)) ?? 'contended';
     }
-    for (const conflict of conflicts) {
-      const streamId = this.streams.streamIdOf(conflict.streamName);
-      const expected = appends.find((a) => a.streamId === streamId)?.expectedRevision;
-      if (streamId !== null && expected !== undefined) checkExpectedRevision(streamId, expected, conflict.actual);
-    }
-    // Only the sequence stream, or a stream appended to with an expectation that still holds, moved.
+    const streamId = this.streams.streamIdOf(conflict.streamName);
+    const expected = appends.find((a) => a.streamId === streamId)?.expectedRevision;
+    if (streamId !== null && expected !== undefined) checkExpectedRevision(streamId, expected, conflict.actual);
+    // Only the sequence stream moved, or a stream whose expected revision ('any', say) still holds.
+    // The server names one conflict: should others remain, the next attempt's reads will show them.
     return 'contended';
   }
 
-  private async readState(appends: StreamAppend[]): Promise<LedgerState> {
-    const streamIds = [...new Set(appends.map((a) => a.streamId))];
+  private async readState(touched: string[]): Promise<LedgerState> {
+    const streamIds = [...new Set(touched)];
     const [marker, lasts] = await Promise.all([
       lastRecord(this.gateway, this.streams.sequenceStream),
       readInBatches(streamIds, PARALLEL_READS, (id) => lastRecord(this.gateway, this.streams.eventStream(id))),
@@ -173,36 +208,31 @@ export class LedgerAppender {
     return { events, lastPosition: Math.max(...events.map((e) => e.position)), alreadyAppended: true };
   }
 
-  /** Marker first: its $all position then precedes its event, which is what readAll(after) relies on. */
-  private recordsFor(planned: RecordedEvent[]): AppendRecordInput[] {
-    return planned.flatMap((event) => [
-      { streamName: this.streams.sequenceStream, record: markerData(event) },
-      { streamName: this.streams.claimStream(event.id), record: claimData(event) },
-      { streamName: this.streams.eventStream(event.streamId), record: ledgerEventData(event) },
-    ]);
-  }
-
-  private checksFor(appends: StreamAppend[], planned: RecordedEvent[], state: LedgerState): ConsistencyCheck[] {
-    const check = (streamName: string, expected: AppendStreamState): ConsistencyCheck => ({
-      type: STREAM_STATE,
-      streamName,
-      expectedState: expected,
-    });
-    const streamIds = [...new Set(appends.map((a) => a.streamId))];
+  /**
+   * One request per stream, each stream once. The markers go first, but nothing relies on the order
+   * within the transaction: readers put events in position order themselves (LedgerSequencer).
+   */
+  private requestsFor(planned: readonly RecordedEvent[], state: LedgerState): AppendStreamRequest[] {
+    const byStream = new Map<string, RecordedEvent[]>();
+    for (const event of planned) byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
+    const firstPosition = state.head.position + 1;
     return [
-      check(this.streams.sequenceStream, expectedState(state.markerRevision)),
+      {
+        streamName: this.streams.sequenceStream,
+        expectedState: expectedState(state.markerRevision),
+        events: planned.map((event) => markerData(event, firstPosition)),
+      },
+      ...planned.map((event): AppendStreamRequest => ({
+        streamName: this.streams.claimStream(event.id),
+        expectedState: NO_STREAM,
+        events: [claimData(event)],
+      })),
       // The exact revision read, even for expectedRevision 'any': revisions and hashes were computed from it.
-      ...streamIds.map((id) => check(this.streams.eventStream(id), expectedState(state.revisions.get(id) ?? null))),
-      ...planned.map((e) => check(this.streams.claimStream(e.id), NO_STREAM)),
+      ...[...byStream].map(([streamId, events]): AppendStreamRequest => ({
+        streamName: this.streams.eventStream(streamId),
+        expectedState: expectedState(state.revisions.get(streamId) ?? null),
+        events: events.map(ledgerEventData),
+      })),
     ];
-  }
-
-  private explained(error: unknown): unknown {
-    if (typeof error === 'object' && error !== null && 'code' in error && error.code === GRPC_UNIMPLEMENTED) {
-      return new Error('this KurrentDB server does not offer appendRecords; the ledger adapter needs KurrentDB 26.0 or later', {
-        cause: error,
-      });
-    }
-    return error;
   }
 }

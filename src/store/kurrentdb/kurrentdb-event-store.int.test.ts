@@ -1,6 +1,6 @@
-// The EventStore contract against a real KurrentDB (26.0 or later). There is no server on the
+// The EventStore contract against a real KurrentDB (25.1 or later). There is no server on the
 // development machine (no container engine), so this runs only where KURRENTDB_URL points at one, e.g.
-//   docker run -p 2113:2113 docker.kurrent.io/kurrent-latest/kurrentdb --insecure
+//   docker run -p 2113:2113 docker.kurrent.io/kurrent-latest/kurrentdb:25.1 --insecure
 //   KURRENTDB_URL='kurrentdb://127.0.0.1:2113?tls=false' npx jest src/store/kurrentdb
 import { randomBytes } from 'node:crypto';
 import { WrongExpectedRevisionError, type RecordedEvent } from '../event-store';

@@ -29,7 +29,7 @@ export interface KurrentDbEventStoreOptions {
 }
 
 /**
- * The ledger in KurrentDB (26.0 or later, for appendRecords). KurrentDB keeps the events, their
+ * The ledger in KurrentDB (25.1 or later, for multiStreamAppend). KurrentDB keeps the events, their
  * streams and $all; the ledger's dense 1-based positions and its hash chain are kept by the adapter
  * on top, as described in LedgerStreams and LedgerAppender.
  */
@@ -55,6 +55,10 @@ export class KurrentDbEventStore implements EventStore {
 
   append(appends: StreamAppend[]): Promise<AppendResult> {
     return this.appender.append(appends);
+  }
+
+  appendVerbatim(events: readonly RecordedEvent[]): Promise<void> {
+    return this.appender.appendVerbatim(events);
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
@@ -121,18 +125,25 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   /**
-   * Where in $all to start for the events after ledger position `after`: at the marker of `after`
-   * (or of the head, when `after` lies beyond it). Every append writes each event's marker before the
-   * event, in one transaction, and appends commit in ledger order, so every event after `after` lies
-   * beyond that marker in $all; the few events at or before `after` that a read then meets are dropped
-   * by the sequencer. With no marker at all (an empty ledger) the read starts at the beginning.
+   * Where in $all to start for the events after ledger position `after`: at the last marker of the
+   * append before the one that holds `after + 1` (or `after`, when nothing follows it yet). Appends
+   * commit in ledger order, so that append lies wholly before every event after `after`, whatever the
+   * order of records inside each append; the events at or before `after` a read then meets are dropped
+   * by the sequencer. Costs up to three single-record reads, once per read or (re)subscription.
    */
   private async startAfter(after: number): Promise<ReadPosition> {
     if (after <= 0) return START;
+    const sequence = this.streams.sequenceStream;
+    // Marker revision = position - 1.
     const marker =
-      (await recordAt(this.gateway, this.streams.sequenceStream, after - 1)) ??
-      (await lastRecord(this.gateway, this.streams.sequenceStream));
-    return marker?.position ?? START;
+      (await recordAt(this.gateway, sequence, after)) ??
+      (await recordAt(this.gateway, sequence, after - 1)) ??
+      (await lastRecord(this.gateway, sequence));
+    if (!marker) return START;
+    const { firstPosition } = readMarker(marker);
+    if (firstPosition <= 1) return START;
+    const endOfPreviousAppend = await recordAt(this.gateway, sequence, firstPosition - 2);
+    return endOfPreviousAppend?.position ?? START;
   }
 
   private decode(resolved: AllStreamResolvedEvent): RecordedEvent | null {

@@ -1,8 +1,7 @@
 import type {
   AllStreamResolvedEvent,
-  AppendRecordInput,
-  AppendRecordsResult,
-  ConsistencyCheck,
+  AppendStreamRequest,
+  MultiAppendResult,
   ReadAllOptions,
   ReadStreamOptions,
   ResolvedEvent,
@@ -21,7 +20,7 @@ export interface AllSubscription extends AsyncIterable<AllStreamResolvedEvent> {
  * in for the server.
  */
 export interface KurrentGateway {
-  appendRecords(records: AppendRecordInput[], checks?: ConsistencyCheck[]): Promise<AppendRecordsResult>;
+  multiStreamAppend(requests: AppendStreamRequest[]): Promise<MultiAppendResult>;
   readStream(streamName: string, options?: ReadStreamOptions): AsyncIterable<ResolvedEvent>;
   readAll(options?: ReadAllOptions): AsyncIterable<AllStreamResolvedEvent>;
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;

@@ -8,7 +8,7 @@ const MAX_RETRY_MS = 5000;
 
 /** What a ledger subscription needs from the store. */
 export interface LedgerFeed {
-  /** A $all position at or before the first event after ledger position `after`. */
+  /** A $all position before every event after ledger position `after`. */
   startAfter(after: number): Promise<ReadPosition>;
   /** A filtered catch-up subscription to $all, exclusive of `from`. */
   open(from: ReadPosition): AllSubscription;
@@ -23,9 +23,9 @@ class HandlerFailure {
 
 /**
  * Follows the ledger through a KurrentDB catch-up subscription to $all. When the subscription drops
- * (server restart, network, leader change) it reconnects with backoff from the $all position of the
- * last delivered ledger position, which lies a little before the next event; the sequencer drops what
- * was already delivered, so the handler sees every position once and in order across reconnects.
+ * (server restart, network, leader change) it reconnects with backoff from the start of the append
+ * that holds the next undelivered position (LedgerFeed.startAfter); the sequencer drops what was
+ * already delivered, so the handler sees every position once and in order across reconnects.
  * Errors from the handler, or a ledger that does not add up, end the subscription: close() rethrows them.
  */
 export function followLedger(feed: LedgerFeed, after: number, handler: EventHandler): Subscription {

@@ -5,8 +5,8 @@ import type { EventMetadata, JsonObject, RecordedEvent } from '../event-store';
 
 // What each KurrentDB record carries, and how to read it back. Ledger fields KurrentDB has no slot
 // for (our position, hashes, recordedAt, the caller's metadata) travel in the record's metadata as
-// one JSON string under LEDGER_KEY: appendRecords only accepts metadata whose values are strings, and
-// the server adds its own `$schema.*` keys next to ours.
+// one JSON string under LEDGER_KEY: multiStreamAppend only accepts metadata whose values are strings,
+// and the server adds its own `$schema.*` keys next to ours.
 
 const LEDGER_KEY = 'ledger';
 
@@ -32,6 +32,8 @@ const envelopeSchema = z.object({
 
 const markerSchema = z.object({
   position: z.number().int().positive(),
+  /** First position of the append this event came in: the transaction boundary readers resume at. */
+  firstPosition: z.number().int().positive(),
   eventId: z.string(),
   streamId: z.string(),
   streamRevision: z.number().int().nonnegative(),
@@ -86,9 +88,10 @@ export function ledgerEventData(event: RecordedEvent): EventData {
   });
 }
 
-export function markerData(event: RecordedEvent): EventData {
+export function markerData(event: RecordedEvent, firstPosition: number): EventData {
   const marker: SequenceMarker = {
     position: event.position,
+    firstPosition,
     eventId: event.id,
     streamId: event.streamId,
     streamRevision: event.streamRevision,

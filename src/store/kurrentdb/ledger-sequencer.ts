@@ -8,13 +8,15 @@ export class LedgerIntegrityError extends Error {
   }
 }
 
-const MAX_PENDING = 10_000;
+// Larger than any append is expected to be: within one append, events may arrive in any order.
+const MAX_PENDING = 100_000;
 
 /**
- * Turns records as $all hands them over into the ledger's dense order: drops positions already
- * delivered (a resumed read starts a little early, by design) and holds back any that arrive ahead
- * of a missing one. Appends are written in request order, so holding back should never happen; if it
- * does, the bound turns a lost event into an error instead of a silent gap.
+ * Turns records as $all hands them over into the ledger's dense order. Appends commit in ledger order,
+ * but the records of one append need not sit in $all in position order (a multi-stream append is
+ * written stream by stream), and a read that resumes starts at the beginning of an append, so it meets
+ * positions already delivered. The sequencer drops those and holds back events that arrive ahead of
+ * one still missing; past the bound, a missing event becomes an error instead of a silent gap.
  */
 export class LedgerSequencer {
   private readonly pending = new Map<number, RecordedEvent>();

@@ -7,6 +7,7 @@ import {
   type StreamAppend,
 } from '../event-store';
 import { chainHash } from '../hash-chain';
+import { checkContinuesChain } from '../verbatim';
 import { EVENT_COLUMNS, toRecorded, type EventRow } from './event-rows';
 import { advisoryLockKey, appendChannel } from './postgres-schema';
 
@@ -155,4 +156,14 @@ export async function appendInTransaction(
     await client.query('SELECT pg_notify($1, $2)', [appendChannel(schema), String(position)]);
   }
   return { events: recorded, lastPosition: position, alreadyAppended: false };
+}
+
+/** Copies events recorded by another log, under the same lock, after checking they continue this chain. */
+export async function appendVerbatimInTransaction(client: PoolClient, schema: string, events: readonly RecordedEvent[]): Promise<void> {
+  await lockLedger(client, schema);
+  const head = await readHead(client, schema);
+  checkContinuesChain(head, events);
+  await insertEvents(client, schema, [...events]);
+  const last = events[events.length - 1];
+  if (last) await client.query('SELECT pg_notify($1, $2)', [appendChannel(schema), String(last.position)]);
 }

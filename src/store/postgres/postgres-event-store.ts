@@ -11,7 +11,7 @@ import type {
 } from '../event-store';
 import { AppendListener } from './append-listener';
 import { EVENT_COLUMNS, toRecorded, type EventRow } from './event-rows';
-import { appendInTransaction } from './postgres-append';
+import { appendInTransaction, appendVerbatimInTransaction } from './postgres-append';
 import { appendChannel, assertSchemaName, ensureLogSchema } from './postgres-schema';
 import { inTransaction } from './transaction';
 import { isTransientPostgresError } from './transient-errors';
@@ -77,6 +77,13 @@ export class PostgresEventStore implements EventStore {
     const result = await inTransaction(this.pool, (client) => appendInTransaction(client, this.schema, appends, this.clock));
     if (!result.alreadyAppended && result.events.length > 0) this.signal.notify();
     return result;
+  }
+
+  async appendVerbatim(events: readonly RecordedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.migrate();
+    await inTransaction(this.pool, (client) => appendVerbatimInTransaction(client, this.schema, events));
+    this.signal.notify();
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {

@@ -14,6 +14,7 @@ import {
   type Subscription,
 } from '../event-store';
 import { chainHash } from '../hash-chain';
+import { checkContinuesChain } from '../verbatim';
 import { ensureLogSchema } from './schema';
 
 interface EventRow {
@@ -151,6 +152,31 @@ export class SqliteEventStore implements EventStore {
       for (const project of this.projectors) project(recorded);
       return { events: recorded, lastPosition: position, alreadyAppended: false };
     }).immediate();
+  }
+
+  async appendVerbatim(events: readonly RecordedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    this.db.transaction(() => {
+      const head = this.statements.head.get();
+      checkContinuesChain({ position: head?.position ?? 0, hash: head?.hash ?? null }, events);
+      for (const event of events) {
+        this.statements.insert.run({
+          position: event.position,
+          id: event.id,
+          stream_id: event.streamId,
+          stream_revision: event.streamRevision,
+          type: event.type,
+          version: event.version,
+          data: JSON.stringify(event.data),
+          metadata: JSON.stringify(event.metadata),
+          recorded_at: event.recordedAt,
+          hash: event.hash,
+          previous_hash: event.previousHash,
+        });
+      }
+      for (const project of this.projectors) project([...events]);
+    }).immediate();
+    this.signal.notify();
   }
 
   private findRetriedAppend(appends: StreamAppend[]): AppendResult | null {

@@ -25,7 +25,28 @@ describeEventStoreContract('kurrentdb adapter on an in-memory stand-in', async (
   dispose: async () => undefined,
 }));
 
+describeEventStoreContract('kurrentdb adapter on a stand-in that scrambles records inside each append', async () => ({
+  store: new KurrentDbEventStore({ gateway: new InMemoryKurrent({ scrambleTransactions: true }), namespace: 'ledger' }),
+  dispose: async () => undefined,
+}));
+
 describe('KurrentDbEventStore on an in-memory stand-in', () => {
+  it('copies another log verbatim, and refuses a batch that does not continue its chain', async () => {
+    const source = new KurrentDbEventStore({ gateway: new InMemoryKurrent(), namespace: 'source' });
+    const target = new KurrentDbEventStore({ gateway: new InMemoryKurrent({ scrambleTransactions: true }), namespace: 'target' });
+    await source.append([{ streamId: 'v', expectedRevision: 'no_stream', events: [newEvent(), newEvent()] }]);
+    await source.append([{ streamId: 'w', expectedRevision: 'any', events: [newEvent()] }]);
+    const original = await collect(source.readAll());
+    await target.appendVerbatim(original.slice(0, 2));
+    await expect(target.appendVerbatim(original.slice(0, 1))).rejects.toThrow(/expected position 3/);
+    await expect(target.appendVerbatim([{ ...original[2]!, hash: 'f'.repeat(64) }])).rejects.toThrow(/hash/);
+    await target.appendVerbatim(original.slice(2));
+    expect(await collect(target.readAll())).toEqual(original);
+    expect(await verifyChain(target.readAll())).toMatchObject({ ok: true, events: 3 });
+    expect(await target.streamRevision('v')).toBe(1);
+    await Promise.all([source.close(), target.close()]);
+  });
+
   it('keeps positions dense and the chain whole while two stores on one server race', async () => {
     const server = new InMemoryKurrent();
     const a = new KurrentDbEventStore({ gateway: server, namespace: 'ledger' });
