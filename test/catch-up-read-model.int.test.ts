@@ -67,3 +67,26 @@ describeWithPostgres('catch-up read models on a PostgreSQL store', (url) => {
     expect(restarted.projections.checkpoint()).toBe(await writer.store.headPosition());
   });
 });
+
+describeWithPostgres('a read model file built from another log', (url) => {
+  it('is rebuilt rather than trusted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-ledger-identity-'));
+    const [first, second] = [freshSchemaName(), freshSchemaName()];
+    const path = join(dir, 'read-model.db');
+    try {
+      const a = await Ledger.withReadModel(new PostgresEventStore({ connectionString: url, schema: first }), path);
+      await a.importReport(sampleText(), { actor: 'importer' });
+      await a.close();
+      const b = await Ledger.withReadModel(new PostgresEventStore({ connectionString: url, schema: second }), path);
+      try {
+        expect(b.projections.checkpoint()).toBe(0);
+        expect(b.db.prepare('SELECT COUNT(*) FROM rm_audit_log').pluck().get()).toBe(0);
+      } finally {
+        await b.close();
+      }
+    } finally {
+      await Promise.all([dropSchema(url, first), dropSchema(url, second)]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -2,8 +2,9 @@
 // use cases that write to one and read from the other.
 import Database from 'better-sqlite3';
 import { ProjectionRunner } from '../../projections/runner';
+import { readModelCatalog } from '../../projections/queries/catalog-queries';
 import { newestEdition } from '../../projections/queries/edition-queries';
-import { importReport, type ImportOptions, type ImportSummary } from '../importer/import-report';
+import { importReport, type ImportOptions, type ImportSummary, type ReportDocument } from '../importer/import-report';
 import type { EventStore, Subscription } from '../store/event-store';
 import { verifyChain, type ChainVerdict } from '../store/hash-chain';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
@@ -35,6 +36,7 @@ export class Ledger {
     const db = new Database(readModelPath);
     db.pragma('journal_mode = WAL');
     const projections = new ProjectionRunner(db);
+    await projections.ensureBuiltFrom(store);
     await projections.catchUp(store);
     const feed =
       options.follow === false ? null : store.subscribe(projections.checkpoint(), (event) => projections.applyInTransaction([event]));
@@ -51,8 +53,11 @@ export class Ledger {
     }
   }
 
-  async importReport(text: string, options: ImportOptions): Promise<ImportSummary> {
-    const summary = await importReport(this.store, text, options);
+  /** One report: its text, or the documents of one edition imported together as one append. */
+  async importReport(input: string | readonly ReportDocument[], options: ImportOptions): Promise<ImportSummary> {
+    // The read model finds what the report may have left out (the importer's catalog): let it reach the head first.
+    await this.waitForPosition(await this.store.headPosition());
+    const summary = await importReport(this.store, input, { catalog: readModelCatalog(this.db), ...options });
     await this.waitForPosition(summary.position);
     return summary;
   }
