@@ -1,0 +1,79 @@
+// The plan-ledger command as an operator runs it: a real process, a real store file.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { SAMPLE_PATH } from './support/sample';
+
+const run = promisify(execFile);
+const BIN = join(__dirname, '..', 'bin', 'plan-ledger.js');
+
+describe('plan-ledger CLI', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+
+  const cli = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'plan-ledger-cli-'));
+    env = { ...process.env, PLAN_LEDGER_STORE: `sqlite:${join(dir, 'ledger.db')}`, PLAN_LEDGER_ACTOR: 'operator' };
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('imports, re-imports as a no-op, verifies, and detects a truncated log with --expect-head', async () => {
+    const first = await cli('import', SAMPLE_PATH);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/令和3年度 \(2021\): appended 295 events; 6 measures, 8 projects/);
+    expect((await cli('import', SAMPLE_PATH)).stdout).toMatch(/appended 0 events/);
+
+    const verified = await cli('verify');
+    expect(verified.code).toBe(0);
+    const head = /head ([0-9a-f]{64})/.exec(verified.stdout)?.[1];
+    expect(head).toBeDefined();
+    expect((await cli('verify', '--expect-head', head!)).code).toBe(0);
+
+    const db = new Database(join(dir, 'ledger.db'));
+    db.exec('DROP TRIGGER events_no_delete; DELETE FROM events WHERE position = (SELECT MAX(position) FROM events)');
+    db.close();
+    // The shortened log is still a valid chain: only the recorded head tells it was truncated.
+    expect((await cli('verify')).code).toBe(0);
+    const truncated = await cli('verify', '--expect-head', head!);
+    expect(truncated.code).toBe(1);
+    expect(truncated.stderr).toMatch(/ends at position 294 .* not the expected head/);
+  });
+
+  it('refuses a broken report with file:line and writes nothing', async () => {
+    const broken = join(dir, 'broken.txt');
+    const lines = readFileSync(SAMPLE_PATH, 'utf8').split('\n');
+    lines[43] = lines[43]!.replace('17 団体', 'abc');
+    writeFileSync(broken, lines.join('\n'));
+    const result = await cli('import', broken);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${broken}:44: expected`);
+    expect(result.stderr).toContain('"abc"');
+    const verified = await cli('verify');
+    expect(verified.stdout).toMatch(/OK: 0 events/);
+  });
+
+  it('reports a dry run without writing', async () => {
+    const dry = await cli('import', '--dry-run', SAMPLE_PATH);
+    expect(dry.stdout).toMatch(/would append 295 events/);
+    expect((await cli('verify')).stdout).toMatch(/OK: 0 events/);
+  });
+
+  it('rebuilds the read model', async () => {
+    await cli('import', SAMPLE_PATH);
+    const rebuilt = await cli('rebuild');
+    expect(rebuilt.stdout).toMatch(/rebuilt the read model from 295 events/);
+  });
+});
