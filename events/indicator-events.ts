@@ -15,18 +15,45 @@ export type IndicatorDefinedData = {
   direction: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' | 'NONE';
 };
 
-/** An edition reported the indicator; `changes` holds a renamed name or a new unit. */
+/**
+ * An edition reported the indicator; `changes` holds a renamed name or a new unit (restatements as
+ * in MeasureReported).
+ *
+ * Version 2 adds `cells`: the cells the edition's row stated, as `<fiscalYear>:<TARGET|ACTUAL>`
+ * (e.g. 2021:TARGET), so the ledger knows which editions stated a value even when it appended no
+ * event for it because it was unchanged. Null on a restatement, and on version-1 events (unknown).
+ */
 export type IndicatorReportedData = {
   indicatorId: string;
   /** The edition that reported it (also in the metadata, kept here so the payload stands alone). */
   edition: number;
   changes: FieldChanges;
+  cells: string[] | null;
+};
+
+/**
+ * The indicator's owner (its measure or project) was reported by an edition whose table had no row
+ * for it, while an earlier edition did have one. Absence is not deletion: values stay.
+ */
+export type IndicatorNotReportedData = {
+  indicatorId: string;
+  /** The edition that left it out. */
+  edition: number;
+  ownerType: OwnerType;
+  ownerId: string;
+  /** The newest edition before `edition` that reported it, as the ledger knew when this was recorded. */
+  lastReported: number;
 };
 
 /**
  * One statement of a target or an actual for a fiscal year. `effectiveEdition` orders statements for
  * precedence: the report's edition, or for a direct edit the newest edition imported when it was made.
  * `previous*` is what the ledger held for that year and kind, as of that edition, before this statement.
+ *
+ * Only changes are recorded: an edition that states what the editions before it said appends nothing.
+ * So when an older edition imported later changes a value, the next newer edition that stated the
+ * same cell unchanged gets its statement appended too (a TargetRevised/ActualRevised with that
+ * edition as effectiveEdition), and keeps precedence over the older one.
  */
 export type ValueStatedData = {
   indicatorId: string;
@@ -39,7 +66,11 @@ export type ValueStatedData = {
 };
 
 export const IndicatorDefined = defineEvent<IndicatorDefinedData>()('IndicatorDefined');
-export const IndicatorReported = defineEvent<IndicatorReportedData>()('IndicatorReported');
+export const IndicatorReported = defineEvent<IndicatorReportedData>()('IndicatorReported', 2, {
+  // Version 1 did not record which cells the edition stated.
+  1: (data) => ({ ...data, cells: null }),
+});
+export const IndicatorNotReported = defineEvent<IndicatorNotReportedData>()('IndicatorNotReported');
 /** The first target stated for that fiscal year. */
 export const TargetSet = defineEvent<ValueStatedData>()('TargetSet');
 /** A target that differs from the one stated before. */
@@ -50,7 +81,7 @@ export const ActualRecorded = defineEvent<ValueStatedData>()('ActualRecorded');
 export const ActualRevised = defineEvent<ValueStatedData>()('ActualRevised');
 
 export const valueEvents = [TargetSet, TargetRevised, ActualRecorded, ActualRevised] as const;
-export const indicatorEvents = [IndicatorDefined, IndicatorReported, ...valueEvents] as const;
+export const indicatorEvents = [IndicatorDefined, IndicatorReported, IndicatorNotReported, ...valueEvents] as const;
 
 export const VALUE_EVENT_KIND: Record<string, 'TARGET' | 'ACTUAL'> = {
   TargetSet: 'TARGET',

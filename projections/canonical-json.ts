@@ -1,4 +1,4 @@
-import canonicalize from 'canonicalize';
+import { canonicalJson as canonicalize } from '../src/store/canonical-json';
 import type { JsonValue } from '../src/store/event-store';
 
 /**

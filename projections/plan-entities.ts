@@ -1,10 +1,12 @@
 // Measures, projects and indicators as the editions stated them: one row per field statement with its
-// edition and log position, and the current winner of each field under the precedence rule.
-import type { Database } from 'better-sqlite3';
+// edition and log position, and the current winner of each field under the precedence rule. Also which
+// measures and projects belong to which chapter, so an import can tell what a chapter's report left out.
+import type { Database, Statement } from 'better-sqlite3';
 import type { FieldChanges } from '../events/common';
 import { IndicatorDefined, IndicatorReported } from '../events/indicator-events';
 import { MeasureRegistered, MeasureReported } from '../events/measure-events';
 import { ProjectRegistered, ProjectReported } from '../events/project-events';
+import { MEASURE_CODE, placementOf } from '../src/domain/ids';
 import type { JsonObject, JsonValue, RecordedEvent } from '../src/store/event-store';
 import { canonicalJson } from './canonical-json';
 import type { Projection } from './projection';
@@ -13,7 +15,7 @@ export type EntityType = 'measure' | 'project' | 'indicator';
 
 export const planEntitiesProjection: Projection = {
   name: 'plan-entities',
-  tables: ['rm_field_statements', 'rm_field_current', 'rm_entity_editions'],
+  tables: ['rm_field_statements', 'rm_field_current', 'rm_entity_editions', 'rm_chapter_members'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_field_statements (
       entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, field TEXT NOT NULL,
@@ -21,6 +23,8 @@ export const planEntitiesProjection: Projection = {
       PRIMARY KEY (entity_id, field, position)
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS rm_field_statements_type ON rm_field_statements (entity_type, field, position);
+    -- Which indicators an owner ever had, for "indicators of this measure as of then" (see entityIdsWhere).
+    CREATE INDEX IF NOT EXISTS rm_field_statements_owner ON rm_field_statements (value_json, entity_id) WHERE field = 'ownerId';
     CREATE TABLE IF NOT EXISTS rm_field_current (
       entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, field TEXT NOT NULL,
       value_json TEXT NOT NULL, effective_edition INTEGER NOT NULL, position INTEGER NOT NULL,
@@ -30,6 +34,12 @@ export const planEntitiesProjection: Projection = {
     CREATE TABLE IF NOT EXISTS rm_entity_editions (
       entity_id TEXT NOT NULL, edition INTEGER NOT NULL, position INTEGER NOT NULL,
       PRIMARY KEY (entity_id, edition)
+    ) WITHOUT ROWID;
+    -- Measures some edition reported a sheet of, by their chapter; projects some edition linked to a
+    -- measure of the chapter.
+    CREATE TABLE IF NOT EXISTS rm_chapter_members (
+      chapter INTEGER NOT NULL, entity_type TEXT NOT NULL, entity_id TEXT NOT NULL,
+      PRIMARY KEY (chapter, entity_type, entity_id)
     ) WITHOUT ROWID;
   `,
 
@@ -44,12 +54,44 @@ export const planEntitiesProjection: Projection = {
         position = excluded.position
       WHERE excluded.effective_edition >= rm_field_current.effective_edition`);
     const insertEdition = db.prepare('INSERT OR IGNORE INTO rm_entity_editions (entity_id, edition, position) VALUES (?, ?, ?)');
+    const insertMember = db.prepare('INSERT OR IGNORE INTO rm_chapter_members (chapter, entity_type, entity_id) VALUES (?, ?, ?)');
+    const chapterOf = (code: JsonValue): number | null =>
+      typeof code === 'string' && MEASURE_CODE.test(code) ? placementOf(code).chapter : null;
 
     const state = (type: EntityType, id: string, edition: number, position: number, fields: Record<string, JsonValue>) => {
       for (const [field, value] of Object.entries(fields)) {
         const json = canonicalJson(value);
         insertStatement.run(type, id, field, edition, position, json);
         upsertCurrent.run(type, id, field, json, edition, position);
+      }
+    };
+    // Registration states who an entity is (its code, name, kind, owner) for the edition that first named
+    // it. When an older edition names it later (editions may be imported in any order), those facts hold
+    // for the older edition too: restate them there, so a view as of it shows the whole entity.
+    const IDENTITY: Record<EntityType, readonly string[]> = {
+      measure: ['code', 'title'],
+      project: ['name'],
+      indicator: ['ownerType', 'ownerId', 'kind', 'name', 'unit', 'direction'],
+    };
+    // One read of every identity field's statements per event (not one per field): this runs for every
+    // Reported event, so it is a large share of an import and of a rebuild.
+    const identityStatements = Object.fromEntries(
+      Object.entries(IDENTITY).map(([type, fields]) => [
+        type,
+        db.prepare<[string], { field: string; value_json: string; effective_edition: number }>(
+          `SELECT field, value_json, effective_edition FROM rm_field_statements
+           WHERE entity_id = ? AND field IN (${fields.map((f) => `'${f}'`).join(', ')}) ORDER BY effective_edition, position`,
+        ),
+      ]),
+    ) as Record<EntityType, Statement<[string], { field: string; value_json: string; effective_edition: number }>>;
+    const knownAt = (type: EntityType, id: string, edition: number, position: number, stated: FieldChanges = {}) => {
+      const earliest = new Map<string, { value_json: string; effective_edition: number }>();
+      for (const row of identityStatements[type].all(id)) if (!earliest.has(row.field)) earliest.set(row.field, row);
+      for (const field of IDENTITY[type]) {
+        if (field in stated) continue;
+        const first = earliest.get(field);
+        if (!first || first.effective_edition <= edition) continue;
+        insertStatement.run(type, id, field, edition, position, first.value_json);
       }
     };
     const toValues = (changes: FieldChanges): Record<string, JsonValue> =>
@@ -78,8 +120,21 @@ export const planEntitiesProjection: Projection = {
             event.type === MeasureReported.type ? 'measure' : event.type === ProjectReported.type ? 'project' : 'indicator';
           const id = String(data['code'] ?? data['projectId'] ?? data['indicatorId']);
           const edition = Number(data['edition']);
-          state(type, id, edition, event.position, toValues(data['changes'] as FieldChanges));
+          const changes = data['changes'] as FieldChanges;
+          state(type, id, edition, event.position, toValues(changes));
+          knownAt(type, id, edition, event.position, changes);
           insertEdition.run(id, edition, event.position);
+          const chapter = type === 'measure' ? chapterOf(id) : null;
+          if (chapter !== null) insertMember.run(chapter, 'measure', id);
+          const links = type === 'project' ? changes['measures']?.to : undefined;
+          if (Array.isArray(links)) {
+            for (const code of links) {
+              const linked = chapterOf(code);
+              if (linked !== null) insertMember.run(linked, 'project', id);
+              // A linked measure may be known only from links (outside the imported chapters).
+              if (typeof code === 'string') knownAt('measure', code, edition, event.position);
+            }
+          }
           break;
         }
         default:

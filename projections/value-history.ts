@@ -28,11 +28,10 @@ export const valueHistoryProjection: Projection = {
     const insert = db.prepare(`
       INSERT INTO rm_value_statements (position, event_id, indicator_id, fiscal_year, kind, effective_edition, edition,
         recorded_at, value, text, previous_value, previous_text, actor, reason)
-      VALUES (@position, @eventId, @indicatorId, @fiscalYear, @kind, @effectiveEdition, @edition,
-        @recordedAt, @value, @text, @previousValue, @previousText, @actor, @reason)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const upsertCurrent = db.prepare(`
       INSERT INTO rm_value_current (indicator_id, fiscal_year, kind, value, text, effective_edition, position)
-      VALUES (@indicatorId, @fiscalYear, @kind, @value, @text, @effectiveEdition, @position)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (indicator_id, fiscal_year, kind) DO UPDATE SET value = excluded.value, text = excluded.text,
         effective_edition = excluded.effective_edition, position = excluded.position
       WHERE excluded.effective_edition >= rm_value_current.effective_edition`);
@@ -41,24 +40,24 @@ export const valueHistoryProjection: Projection = {
       const kind = VALUE_EVENT_KIND[event.type];
       if (!kind) return;
       const data = event.data as ValueStatedData;
-      const row = {
-        position: event.position,
-        eventId: event.id,
-        indicatorId: data.indicatorId,
-        fiscalYear: data.fiscalYear,
+      // Positional parameters: binding a named-parameter object costs more than the insert itself.
+      insert.run(
+        event.position,
+        event.id,
+        data.indicatorId,
+        data.fiscalYear,
         kind,
-        effectiveEdition: data.effectiveEdition,
-        edition: event.metadata.edition,
-        recordedAt: event.recordedAt,
-        value: data.value,
-        text: data.text,
-        previousValue: data.previousValue,
-        previousText: data.previousText,
-        actor: event.metadata.actor,
-        reason: event.metadata.reason,
-      };
-      insert.run(row);
-      upsertCurrent.run(row);
+        data.effectiveEdition,
+        event.metadata.edition,
+        event.recordedAt,
+        data.value,
+        data.text,
+        data.previousValue,
+        data.previousText,
+        event.metadata.actor,
+        event.metadata.reason,
+      );
+      upsertCurrent.run(data.indicatorId, data.fiscalYear, kind, data.value, data.text, data.effectiveEdition, event.position);
     };
   },
 };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, findBreakingChanges } from 'graphql';
+import { buildSchema, extendSchema, findBreakingChanges, parse } from 'graphql';
 import { SCHEMA_FILE, servedSchemaSdl } from '../src/graphql/emit-schema';
 import { ledgerSchema } from '../src/graphql/schema';
 import { SHARED_CONTRACT_DIR, contractFile, sharedContractAvailable } from './support/contract';
@@ -13,6 +13,11 @@ describe('the served schema', () => {
   it('breaks nothing in the core contract', async () => {
     const changes = findBreakingChanges(buildSchema(contractFile('core.graphql')), await ledgerSchema());
     expect(changes).toEqual([]);
+  });
+
+  it('breaks nothing in the core contract extended by the clients contract', async () => {
+    const contract = extendSchema(buildSchema(contractFile('core.graphql')), parse(contractFile('clients.graphql')));
+    expect(findBreakingChanges(contract, await ledgerSchema())).toEqual([]);
   });
 
   it('catches a breaking change (the check itself works)', async () => {

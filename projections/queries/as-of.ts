@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { pluckStatement } from './statement-cache';
 
 /**
  * A point in time, resolved: `position` cuts system time (what the log held then), `edition` cuts the
@@ -19,9 +20,13 @@ export const asOfKey = (asOf: AsOf): string => `${asOf.position ?? '*'}@${asOf.e
 /** recordedAt never decreases along the log, so an instant maps to the last position recorded by then. */
 export function resolveAsOf(db: Database, at: { recordedAt?: Date | null; edition?: number | null } | null | undefined): AsOf {
   if (!at) return NOW;
+  // The last row at or before the instant, read backwards down the (recorded_at, position) index: one
+  // seek, where MAX(position) over the range would read every earlier row of the log.
   const position =
     at.recordedAt instanceof Date
-      ? (db.prepare<[string], number>('SELECT IFNULL(MAX(position), 0) FROM rm_audit_log WHERE recorded_at <= ?').pluck().get(at.recordedAt.toISOString()) ?? 0)
+      ? (pluckStatement<number>(db, 'SELECT position FROM rm_audit_log WHERE recorded_at <= ? ORDER BY recorded_at DESC, position DESC LIMIT 1').get(
+          at.recordedAt.toISOString(),
+        ) ?? 0)
       : null;
   return { position, edition: at.edition ?? null };
 }

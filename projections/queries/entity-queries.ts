@@ -5,6 +5,7 @@ import type { JsonValue } from '../../src/store/event-store';
 import { canonicalJson } from '../canonical-json';
 import type { EntityType } from '../plan-entities';
 import { asOfFilter, isNow, type AsOf } from './as-of';
+import { pluckStatement, statement } from './statement-cache';
 
 export interface EntityRecord {
   id: string;
@@ -38,39 +39,39 @@ function group(rows: readonly FieldRow[]): Map<string, EntityRecord> {
 export function entityRecords(db: Database, type: EntityType, asOf: AsOf, ids: readonly string[] | null): Map<string, EntityRecord> {
   const idFilter = ids === null ? '' : 'AND entity_id IN (SELECT value FROM json_each(?))';
   const idParams = ids === null ? [] : [JSON.stringify(ids)];
+  // With ids, `+entity_type` keeps SQLite on the primary key (entity_id, …): the type index would make
+  // it read every entity of the type to find a few, a cost that grows with the whole ledger.
+  const typeColumn = ids === null ? 'entity_type' : '+entity_type';
   if (isNow(asOf)) {
-    const rows = db
-      .prepare<unknown[], FieldRow>(
-        `SELECT c.entity_id, c.field, c.value_json,
-           (SELECT MIN(position) FROM rm_field_statements s WHERE s.entity_id = c.entity_id) AS first_position
-         FROM rm_field_current c WHERE entity_type = ? ${idFilter}`,
-      )
-      .all(type, ...idParams);
+    const rows = statement<FieldRow>(
+      db,
+      `SELECT c.entity_id, c.field, c.value_json,
+         (SELECT MIN(position) FROM rm_field_statements s WHERE s.entity_id = c.entity_id) AS first_position
+       FROM rm_field_current c WHERE ${typeColumn} = ? ${idFilter}`,
+    ).all(type, ...idParams);
     return group(rows);
   }
   const filter = asOfFilter(asOf);
-  const rows = db
-    .prepare<unknown[], FieldRow>(
-      `SELECT entity_id, field, value_json, first_position FROM (
-         SELECT entity_id, field, value_json,
-           MIN(position) OVER (PARTITION BY entity_id) AS first_position,
-           ROW_NUMBER() OVER (PARTITION BY entity_id, field ORDER BY effective_edition DESC, position DESC) AS rank
-         FROM rm_field_statements WHERE entity_type = ? ${idFilter} AND ${filter.sql}
-       ) WHERE rank = 1`,
-    )
-    .all(type, ...idParams, ...filter.params);
+  const rows = statement<FieldRow>(
+    db,
+    `SELECT entity_id, field, value_json, first_position FROM (
+       SELECT entity_id, field, value_json,
+         MIN(position) OVER (PARTITION BY entity_id) AS first_position,
+         ROW_NUMBER() OVER (PARTITION BY entity_id, field ORDER BY effective_edition DESC, position DESC) AS rank
+       FROM rm_field_statements WHERE ${typeColumn} = ? ${idFilter} AND ${filter.sql}
+     ) WHERE rank = 1`,
+  ).all(type, ...idParams, ...filter.params);
   return group(rows);
 }
 
 /** Fiscal years of the editions that reported each entity, ascending. */
 export function entityEditions(db: Database, ids: readonly string[], asOf: AsOf): Map<string, number[]> {
   const filter = asOfFilter(asOf, 'edition');
-  const rows = db
-    .prepare<unknown[], { entity_id: string; edition: number }>(
-      `SELECT entity_id, edition FROM rm_entity_editions
-       WHERE entity_id IN (SELECT value FROM json_each(?)) AND ${filter.sql} ORDER BY entity_id, edition`,
-    )
-    .all(JSON.stringify(ids), ...filter.params);
+  const rows = statement<{ entity_id: string; edition: number }>(
+    db,
+    `SELECT entity_id, edition FROM rm_entity_editions
+     WHERE entity_id IN (SELECT value FROM json_each(?)) AND ${filter.sql} ORDER BY entity_id, edition`,
+  ).all(JSON.stringify(ids), ...filter.params);
   const byId = new Map<string, number[]>(ids.map((id) => [id, []]));
   for (const row of rows) byId.get(row.entity_id)?.push(row.edition);
   return byId;
@@ -80,22 +81,23 @@ export function entityEditions(db: Database, ids: readonly string[], asOf: AsOf)
 export function entityIdsWhere(db: Database, type: EntityType, field: string, values: readonly string[], asOf: AsOf): string[] {
   const jsonValues = JSON.stringify(values.map((v) => canonicalJson(v)));
   if (isNow(asOf)) {
-    return db
-      .prepare<[string, string, string], string>(
-        `SELECT entity_id FROM rm_field_current WHERE entity_type = ? AND field = ? AND value_json IN (SELECT value FROM json_each(?))`,
-      )
-      .pluck()
-      .all(type, field, jsonValues);
+    return pluckStatement<string>(
+      db,
+      `SELECT entity_id FROM rm_field_current WHERE entity_type = ? AND field = ? AND value_json IN (SELECT value FROM json_each(?))`,
+    ).all(type, field, jsonValues);
   }
   const filter = asOfFilter(asOf);
-  return db
-    .prepare<unknown[], string>(
-      `SELECT entity_id FROM (
-         SELECT entity_id, value_json,
-           ROW_NUMBER() OVER (PARTITION BY entity_id ORDER BY effective_edition DESC, position DESC) AS rank
-         FROM rm_field_statements WHERE entity_type = ? AND field = ? AND ${filter.sql}
-       ) WHERE rank = 1 AND value_json IN (SELECT value FROM json_each(?))`,
-    )
-    .pluck()
-    .all(type, field, ...filter.params, jsonValues);
+  const winners = (source: string) =>
+    `SELECT entity_id FROM (
+       SELECT entity_id, value_json,
+         ROW_NUMBER() OVER (PARTITION BY entity_id ORDER BY effective_edition DESC, position DESC) AS rank
+       FROM rm_field_statements WHERE ${source} AND field = ? AND ${filter.sql}
+     ) WHERE rank = 1 AND value_json IN (SELECT value FROM json_each(?))`;
+  if (field === 'ownerId') {
+    // Only the entities that ever had one of these owners (the partial index rm_field_statements_owner),
+    // not every indicator of the ledger: the cost stays that of the answer as the ledger grows.
+    const everOwned = `entity_id IN (SELECT entity_id FROM rm_field_statements WHERE field = 'ownerId' AND value_json IN (SELECT value FROM json_each(?)))`;
+    return pluckStatement<string>(db, winners(`${everOwned} AND +entity_type = ?`)).all(jsonValues, type, field, ...filter.params, jsonValues);
+  }
+  return pluckStatement<string>(db, winners('entity_type = ?')).all(type, field, ...filter.params, jsonValues);
 }

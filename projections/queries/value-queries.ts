@@ -1,5 +1,6 @@
 // Targets and actuals at a point in time, from the value history's indexes.
 import type { Database } from 'better-sqlite3';
+import { pluckStatement, statement } from './statement-cache';
 import { asOfFilter, isNow, type AsOf } from './as-of';
 
 export type ValueKind = 'TARGET' | 'ACTUAL';
@@ -49,48 +50,32 @@ const toValue = (row: ValueRow): CurrentValue => ({
 export function valuesOf(db: Database, indicatorIds: readonly string[], asOf: AsOf): CurrentValue[] {
   const ids = JSON.stringify(indicatorIds);
   if (isNow(asOf)) {
-    return db
-      .prepare<[string], ValueRow>(
-        `SELECT indicator_id, fiscal_year, kind, value, text, effective_edition FROM rm_value_current
-         WHERE indicator_id IN (SELECT value FROM json_each(?)) ORDER BY indicator_id, fiscal_year, kind`,
-      )
-      .all(ids)
+    return statement<ValueRow>(db, `SELECT indicator_id, fiscal_year, kind, value, text, effective_edition FROM rm_value_current
+         WHERE indicator_id IN (SELECT value FROM json_each(?)) ORDER BY indicator_id, fiscal_year, kind`).all(ids)
       .map(toValue);
   }
   const filter = asOfFilter(asOf);
-  return db
-    .prepare<unknown[], ValueRow>(
-      `SELECT indicator_id, fiscal_year, kind, value, text, effective_edition FROM (
+  return statement<ValueRow>(db, `SELECT indicator_id, fiscal_year, kind, value, text, effective_edition FROM (
          SELECT *, ROW_NUMBER() OVER (PARTITION BY indicator_id, fiscal_year, kind ORDER BY effective_edition DESC, position DESC) AS rank
          FROM rm_value_statements WHERE indicator_id IN (SELECT value FROM json_each(?)) AND ${filter.sql}
-       ) WHERE rank = 1 ORDER BY indicator_id, fiscal_year, kind`,
-    )
-    .all(ids, ...filter.params)
+       ) WHERE rank = 1 ORDER BY indicator_id, fiscal_year, kind`).all(ids, ...filter.params)
     .map(toValue);
 }
 
 /** `${indicatorId}:${fiscalYear}` of every year where more than one distinct target was stated. */
 export function revisedTargets(db: Database, indicatorIds: readonly string[], asOf: AsOf): Set<string> {
   const filter = asOfFilter(asOf);
-  const rows = db
-    .prepare<unknown[], { indicator_id: string; fiscal_year: number }>(
-      `SELECT indicator_id, fiscal_year FROM rm_value_statements
+  const rows = statement<{ indicator_id: string; fiscal_year: number }>(db, `SELECT indicator_id, fiscal_year FROM rm_value_statements
        WHERE indicator_id IN (SELECT value FROM json_each(?)) AND kind = 'TARGET' AND ${filter.sql}
        GROUP BY indicator_id, fiscal_year
-       HAVING COUNT(DISTINCT CASE WHEN value IS NOT NULL THEN 'n' || value ELSE 't' || IFNULL(text, '') END) > 1`,
-    )
-    .all(JSON.stringify(indicatorIds), ...filter.params);
+       HAVING COUNT(DISTINCT CASE WHEN value IS NOT NULL THEN 'n' || value ELSE 't' || IFNULL(text, '') END) > 1`).all(JSON.stringify(indicatorIds), ...filter.params);
   return new Set(rows.map((r) => `${r.indicator_id}:${r.fiscal_year}`));
 }
 
 /** Every statement of one value, oldest first. */
 export function valueHistory(db: Database, indicatorId: string, fiscalYear: number, kind: ValueKind, asOf: AsOf): RevisionRow[] {
   const filter = asOfFilter(asOf);
-  return db
-    .prepare<unknown[], RevisionRow>(
-      `SELECT event_id AS eventId, value, text, previous_value AS previousValue, previous_text AS previousText, edition,
+  return statement<RevisionRow>(db, `SELECT event_id AS eventId, value, text, previous_value AS previousValue, previous_text AS previousText, edition,
          effective_edition AS effectiveEdition, recorded_at AS recordedAt, actor, reason, position
-       FROM rm_value_statements WHERE indicator_id = ? AND fiscal_year = ? AND kind = ? AND ${filter.sql} ORDER BY position`,
-    )
-    .all(indicatorId, fiscalYear, kind, ...filter.params);
+       FROM rm_value_statements WHERE indicator_id = ? AND fiscal_year = ? AND kind = ? AND ${filter.sql} ORDER BY position`).all(indicatorId, fiscalYear, kind, ...filter.params);
 }

@@ -8,6 +8,7 @@ import { importReport, type ImportOptions, type ImportSummary, type ReportDocume
 import type { EventStore, Subscription } from '../store/event-store';
 import { verifyChain, type ChainVerdict } from '../store/hash-chain';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
+import { enableStreamStateCache } from './stream-state-cache';
 import { recordValue, type RecordValueInput, type RecordValueResult } from './record-value';
 
 export class Ledger {
@@ -25,6 +26,9 @@ export class Ledger {
     const projections = new ProjectionRunner(store.db);
     await projections.catchUp(store);
     store.addInlineProjector((events) => projections.apply(events));
+    // Every append goes through this store: its commits keep the folded-stream cache current.
+    const states = enableStreamStateCache(store);
+    store.onCommitted((events) => states.observe(events));
     return new Ledger(store, store.db, projections, null, false);
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { currentVersionOf, toCurrentVersion } from '../../events/catalogue';
 import { fold, type Decider, type Emitted, type Folded } from '../domain/decider';
 import type { EventMetadata, EventStore, ExpectedRevision, NewEvent, StreamAppend } from '../store/event-store';
+import { streamStateCache } from './stream-state-cache';
 
 export interface DecidedStream<State> {
   streamId: string;
@@ -12,6 +13,22 @@ export interface DecidedStream<State> {
   emitted: Emitted[];
 }
 
+/** The stream's state and revision (-1 for no stream): from the state cache when it is current, else from the log. */
+async function foldStream<State>(store: EventStore, streamId: string, decider: Decider<unknown, State>): Promise<{ state: State; revision: number }> {
+  const cache = streamStateCache(store);
+  if (cache) {
+    const revision = await store.streamRevision(streamId);
+    const state = cache.get(streamId, decider, revision);
+    if (state !== undefined) return { state, revision };
+  }
+  const stored = (await store.readStream(streamId)).map(toCurrentVersion);
+  const state = fold(decider, stored.map((e): Folded => ({ type: e.type, data: e.data, revision: e.streamRevision })));
+  const revision = stored.length === 0 ? -1 : (stored[stored.length - 1]?.streamRevision ?? -1);
+  // The revision of what was read, not of an earlier look: the cache must never label a state wrongly.
+  cache?.put(streamId, decider, revision, state);
+  return { state, revision };
+}
+
 /** Folds a stream once, then runs its commands in order, each seeing the events of the ones before. */
 export async function decideOnStream<Command, State>(
   store: EventStore,
@@ -19,10 +36,9 @@ export async function decideOnStream<Command, State>(
   decider: Decider<Command, State>,
   commands: readonly Command[],
 ): Promise<DecidedStream<State>> {
-  const stored = (await store.readStream(streamId)).map(toCurrentVersion);
-  const initialState = fold(decider, stored.map((e): Folded => ({ type: e.type, data: e.data, revision: e.streamRevision })));
+  const { state: initialState, revision: foldedRevision } = await foldStream(store, streamId, decider);
   let state = initialState;
-  let revision = stored.length === 0 ? -1 : (stored[stored.length - 1]?.streamRevision ?? -1);
+  let revision = foldedRevision;
   const expectedRevision: ExpectedRevision = revision === -1 ? 'no_stream' : revision;
   const emitted: Emitted[] = [];
   for (const command of commands) {

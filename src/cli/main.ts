@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ReportParseError } from '../importer/report-errors';
 import { DomainError } from '../domain/domain-error';
 import { copy } from './commands/copy';
+import { exportCsv, parseEdition, parseYearPair } from './commands/export';
 import { importFiles } from './commands/import';
 import { rebuild } from './commands/rebuild';
 import { generate } from './commands/generate';
@@ -39,11 +40,24 @@ program
 
 program
   .command('import')
-  .description('import report files, each as one atomic append')
+  .description(
+    'import report files: all are parsed before anything is written; files of the same edition are one report, ' +
+      'imported as ONE atomic append; different editions are imported one after another, in any order',
+  )
   .argument('<files...>')
   .option('--dry-run', 'report the changes without writing anything', false)
   .option('--reason <text>', 'why this import is made (recorded on every event)')
-  .action((files: string[], options: { dryRun: boolean; reason?: string }) => importFiles(files, options));
+  .option('--separately', 'import every file as its own append, even files of the same edition', false)
+  .action((files: string[], options: { dryRun: boolean; reason?: string; separately: boolean }) => importFiles(files, options));
+
+program
+  .command('export')
+  .description('write CSV for analysts (UTF-8 with BOM): indicator values by fiscal year, or with --compare two years side by side')
+  .option('-o, --out <file>', 'write to this file instead of stdout')
+  .option('--compare <base,compare>', 'two fiscal years side by side, e.g. 2022,2023', parseYearPair)
+  .option('--at-edition <year>', 'as published up to that edition (later reports ignored)', parseEdition)
+  .option('--department <name>', 'only the indicators of this department (課)')
+  .action((options: { out?: string; compare?: [number, number]; atEdition?: number; department?: string }) => exportCsv(options));
 
 program.command('rebuild').description('rebuild every read model from the log').action(() => rebuild());
 

@@ -3,18 +3,29 @@ import {
   ActualRecorded,
   ActualRevised,
   IndicatorDefined,
+  IndicatorNotReported,
   IndicatorReported,
   TargetRevised,
   TargetSet,
   VALUE_EVENT_KIND,
   type IndicatorDefinedData,
+  type IndicatorNotReportedData,
   type IndicatorReportedData,
   type ValueStatedData,
 } from '../../events/indicator-events';
 import type { Decider, Emitted } from './decider';
 import { DomainError } from './domain-error';
 import { assertFiniteOrNull, assertFiscalYear, assertNonNegativeOrNull, assertText } from './invariants';
-import { diffReported, emptyReportedFields, evolveReported, type ReportedFieldsState } from './reported-fields';
+import {
+  absenceBasis,
+  diffReported,
+  emptyReportedFields,
+  evolveAbsent,
+  evolveReported,
+  nextEdition,
+  restatementAfter,
+  type ReportedFieldsState,
+} from './reported-fields';
 import { winningStatement, type Statement } from './statement-log';
 
 export type IndicatorKind = IndicatorDefinedData['kind'];
@@ -36,6 +47,8 @@ export type IndicatorCommand =
       name: string;
       unit: string | null;
       edition: number;
+      /** The cells the edition's row states, as cellKey(fiscalYear, kind); left out, they are not recorded. */
+      cells?: string[] | undefined;
       line: number | null;
     }
   /** A cell of a report. */
@@ -48,16 +61,36 @@ export type IndicatorCommand =
       kind: ValueKind;
       effectiveEdition: number;
       reason: string;
-    } & StatedValue);
+    } & StatedValue)
+  /**
+   * The owner was reported by the edition without this indicator. Recorded only if an earlier edition
+   * reported the indicator and this edition did not.
+   */
+  | { type: 'NoteIndicatorAbsent'; indicatorId: string; edition: number };
 
 export interface IndicatorState {
   definition: IndicatorDefinedData | null;
   reported: ReportedFieldsState;
   /** Statements by `${fiscalYear}:${kind}`. */
   values: Record<string, Statement<StatedValue>[]>;
+  /** By edition: the cells its row stated (unknown for editions recorded before version 2 of IndicatorReported). */
+  cells: Record<number, string[]>;
 }
 
-const valueKey = (fiscalYear: number, kind: ValueKind): string => `${fiscalYear}:${kind}`;
+/** `2021:TARGET`: how a statement's cell is keyed in state and in IndicatorReported.cells. */
+export const cellKey = (fiscalYear: number, kind: ValueKind): string => `${fiscalYear}:${kind}`;
+const valueKey = cellKey;
+
+const sameCells = (a: readonly string[] | undefined, b: readonly string[]): boolean =>
+  a !== undefined && a.length === b.length && a.every((cell, i) => cell === b[i]);
+
+/** The first edition after `edition` whose row stated the cell. */
+function nextStatingEdition(state: IndicatorState, key: string, edition: number): number | undefined {
+  const stating = Object.entries(state.cells)
+    .filter(([, cells]) => cells.includes(key))
+    .map(([e]) => Number(e));
+  return nextEdition(stating, edition);
+}
 
 export function defaultDirection(kind: IndicatorKind): Direction {
   return kind === 'OUTCOME' || kind === 'ACTIVITY' ? 'HIGHER_IS_BETTER' : 'NONE';
@@ -106,7 +139,7 @@ function validateValue(state: IndicatorState, command: { fiscalYear: number; val
 }
 
 export const indicatorDecider: Decider<IndicatorCommand, IndicatorState> = {
-  initialState: () => ({ definition: null, reported: emptyReportedFields(), values: {} }),
+  initialState: () => ({ definition: null, reported: emptyReportedFields(), values: {}, cells: {} }),
 
   evolve(state, event) {
     switch (event.type) {
@@ -114,8 +147,12 @@ export const indicatorDecider: Decider<IndicatorCommand, IndicatorState> = {
         return { ...state, definition: event.data as IndicatorDefinedData };
       case IndicatorReported.type: {
         const data = event.data as IndicatorReportedData;
-        return { ...state, reported: evolveReported(state.reported, data.edition, event.revision, data.changes as FieldChanges) };
+        const reported = evolveReported(state.reported, data.edition, event.revision, data.changes as FieldChanges);
+        const cells = data.cells ? { ...state.cells, [data.edition]: [...data.cells] } : state.cells;
+        return { ...state, reported, cells };
       }
+      case IndicatorNotReported.type:
+        return { ...state, reported: evolveAbsent(state.reported, (event.data as IndicatorNotReportedData).edition) };
       default: {
         const kind = VALUE_EVENT_KIND[event.type];
         if (!kind) return state;
@@ -146,8 +183,14 @@ export const indicatorDecider: Decider<IndicatorCommand, IndicatorState> = {
           events.push({ type: IndicatorDefined.type, data: definition, line: command.line });
         }
         const changes = diffReported(state.reported, command.edition, { name, unit: command.unit });
-        if (changes) {
-          events.push({ type: IndicatorReported.type, data: { indicatorId: command.indicatorId, edition: command.edition, changes }, line: command.line });
+        const cells = command.cells ? [...command.cells].sort() : null;
+        if (changes || (cells && !sameCells(state.cells[command.edition], cells))) {
+          const data: IndicatorReportedData = { indicatorId: command.indicatorId, edition: command.edition, changes: changes ?? {}, cells };
+          events.push({ type: IndicatorReported.type, data, line: command.line });
+        }
+        const restated = changes ? restatementAfter(state.reported, command.edition, changes) : null;
+        if (restated) {
+          events.push({ type: IndicatorReported.type, data: { indicatorId: command.indicatorId, ...restated, cells: null }, line: null });
         }
         return events;
       }
@@ -156,7 +199,27 @@ export const indicatorDecider: Decider<IndicatorCommand, IndicatorState> = {
         validateValue(state, command);
         const previous = valueAsOf(state, command.fiscalYear, command.kind, command.edition);
         if (previous && sameValue(previous, command)) return [];
-        return [{ ...valueEvent(command.indicatorId, command.fiscalYear, command.kind, command, previous, command.edition), line: command.line }];
+        const stated: Emitted = { ...valueEvent(command.indicatorId, command.fiscalYear, command.kind, command, previous, command.edition), line: command.line };
+        // Keep precedence for the next newer edition that stated this cell unchanged (see ValueStatedData).
+        const key = valueKey(command.fiscalYear, command.kind);
+        const later = nextStatingEdition(state, key, command.edition);
+        const winner = later === undefined ? undefined : winningStatement(state.values[key] ?? [], later);
+        if (later === undefined || !winner || winner.effectiveEdition > command.edition || sameValue(winner.value, command)) return [stated];
+        const restated = valueEvent(command.indicatorId, command.fiscalYear, command.kind, winner.value, command, later);
+        return [stated, { ...restated, line: null }];
+      }
+      case 'NoteIndicatorAbsent': {
+        assertFiscalYear(command.edition, 'edition');
+        const lastReported = state.definition ? absenceBasis(state.reported, command.edition) : null;
+        if (!state.definition || lastReported === null) return [];
+        const data: IndicatorNotReportedData = {
+          indicatorId: command.indicatorId,
+          edition: command.edition,
+          ownerType: state.definition.ownerType,
+          ownerId: state.definition.ownerId,
+          lastReported,
+        };
+        return [{ type: IndicatorNotReported.type, data, line: null }];
       }
       case 'RecordValue': {
         if (!state.definition) throw new DomainError('NOT_FOUND', `no indicator with id ${JSON.stringify(command.indicatorId)}`, 'indicatorId');

@@ -1,11 +1,25 @@
 import type { FieldChanges } from '../../events/common';
-import { MeasureRegistered, MeasureReported, type MeasureReportedData } from '../../events/measure-events';
+import {
+  MeasureNotReported,
+  MeasureRegistered,
+  MeasureReported,
+  type MeasureNotReportedData,
+  type MeasureReportedData,
+} from '../../events/measure-events';
 import type { JsonValue } from '../store/event-store';
 import type { Decider, Emitted } from './decider';
 import { DomainError } from './domain-error';
-import { MEASURE_CODE } from './ids';
+import { MEASURE_CODE, placementOf } from './ids';
 import { assertFiscalYear, assertText } from './invariants';
-import { diffReported, emptyReportedFields, evolveReported, type ReportedFieldsState } from './reported-fields';
+import {
+  absenceBasis,
+  diffReported,
+  emptyReportedFields,
+  evolveAbsent,
+  evolveReported,
+  restatementAfter,
+  type ReportedFieldsState,
+} from './reported-fields';
 
 /** What one edition's 施策 sheet states about a measure. */
 export interface MeasureSheet {
@@ -24,7 +38,13 @@ export interface MeasureSheet {
 export type MeasureCommand =
   | { type: 'ReportMeasure'; code: string; edition: number; sheet: MeasureSheet; line: number | null }
   /** A project links to the measure; the measure may lie outside the imported chapters. */
-  | { type: 'IdentifyMeasure'; code: string; title: string; line: number | null };
+  | { type: 'IdentifyMeasure'; code: string; title: string; line: number | null }
+  /**
+   * The edition reported measure sheets of this measure's chapter but not this one. Recorded only if
+   * an earlier edition reported the measure and this edition did not (a later report of the same
+   * edition wins over it).
+   */
+  | { type: 'NoteMeasureAbsent'; code: string; edition: number };
 
 export interface MeasureState {
   registered: boolean;
@@ -48,6 +68,8 @@ export const measureDecider: Decider<MeasureCommand, MeasureState> = {
         const data = event.data as MeasureReportedData;
         return { ...state, reported: evolveReported(state.reported, data.edition, event.revision, data.changes as FieldChanges) };
       }
+      case MeasureNotReported.type:
+        return { ...state, reported: evolveAbsent(state.reported, (event.data as MeasureNotReportedData).edition) };
       default:
         return state;
     }
@@ -55,6 +77,18 @@ export const measureDecider: Decider<MeasureCommand, MeasureState> = {
 
   decide(command, state) {
     assertCode(command.code);
+    if (command.type === 'NoteMeasureAbsent') {
+      assertFiscalYear(command.edition, 'edition');
+      const lastReported = state.registered ? absenceBasis(state.reported, command.edition) : null;
+      if (lastReported === null) return [];
+      const data: MeasureNotReportedData = {
+        code: command.code,
+        edition: command.edition,
+        chapter: placementOf(command.code).chapter,
+        lastReported,
+      };
+      return [{ type: MeasureNotReported.type, data, line: null }];
+    }
     const title = assertText(command.type === 'ReportMeasure' ? command.sheet.title : command.title, 'title');
     const events: Emitted[] = [];
     if (!state.registered) {
@@ -65,6 +99,10 @@ export const measureDecider: Decider<MeasureCommand, MeasureState> = {
       const changes = diffReported(state.reported, command.edition, command.sheet as unknown as Record<string, JsonValue>);
       if (changes) {
         events.push({ type: MeasureReported.type, data: { code: command.code, edition: command.edition, changes }, line: command.line });
+        const restated = restatementAfter(state.reported, command.edition, changes);
+        if (restated) {
+          events.push({ type: MeasureReported.type, data: { code: command.code, ...restated }, line: null });
+        }
       }
     }
     return events;

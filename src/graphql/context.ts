@@ -1,5 +1,6 @@
 import type { Ledger } from '../application/ledger';
 import { asOfKey, resolveAsOf, type AsOf } from '../../projections/queries/as-of';
+import type { LedgerEventFeed } from './ledger-event-feed';
 import { PointInTimeView } from './point-in-time-view';
 import type { PointInTime } from './types/inputs';
 
@@ -10,9 +11,15 @@ export interface RequestContext {
   /** The view at a point in time (one per distinct point per request). */
   view(asOf: AsOf): PointInTimeView;
   resolve(at: PointInTime | null | undefined): AsOf;
+  /** The server's live feed of appended events; absent where no server runs one (scripts, benchmarks). */
+  events: LedgerEventFeed | null;
 }
 
-export function createRequestContext(ledger: Ledger, actor: string): RequestContext {
+export interface RequestContextOptions {
+  events?: LedgerEventFeed | null;
+}
+
+export function createRequestContext(ledger: Ledger, actor: string, options: RequestContextOptions = {}): RequestContext {
   const views = new Map<string, PointInTimeView>();
   return {
     ledger,
@@ -27,5 +34,6 @@ export function createRequestContext(ledger: Ledger, actor: string): RequestCont
       return view;
     },
     resolve: (at) => resolveAsOf(ledger.db, at),
+    events: options.events ?? null,
   };
 }

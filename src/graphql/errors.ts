@@ -1,4 +1,6 @@
 import { GraphQLError } from 'graphql';
+import { AuthenticationError } from '../auth/authenticator';
+import { ForbiddenError, UnauthenticatedError } from '../auth/authorization';
 import { DomainError } from '../domain/domain-error';
 import { ReportParseError } from '../importer/report-errors';
 
@@ -10,7 +12,7 @@ export function notFound(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
 }
 
-/** Errors the domain and the importer raise → errors a client can act on, by `extensions.code`. */
+/** Errors the domain, the importer and the auth checks raise → errors a client can act on, by `extensions.code`. */
 export function toClientError(error: unknown): GraphQLError | null {
   if (error instanceof DomainError) {
     return new GraphQLError(error.message, {
@@ -21,6 +23,9 @@ export function toClientError(error: unknown): GraphQLError | null {
     return new GraphQLError(error.message, {
       extensions: { code: 'BAD_USER_INPUT', line: error.line, expected: error.expected, found: error.found },
     });
+  }
+  if (error instanceof AuthenticationError || error instanceof UnauthenticatedError || error instanceof ForbiddenError) {
+    return new GraphQLError(error.message, { extensions: { code: error.code } });
   }
   return null;
 }

@@ -2,20 +2,38 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { IndicatorResolver } from './resolvers/indicator-resolver';
+import { IndicatorRevisionResolver } from './resolvers/indicator-revision-resolver';
 import { MeasureResolver } from './resolvers/measure-resolver';
 import { MutationResolver } from './resolvers/mutation-resolver';
 import { ChapterResolver, PlanResolver, PolicyResolver } from './resolvers/plan-resolver';
 import { ProjectResolver } from './resolvers/project-resolver';
 import { QueryResolver } from './resolvers/query-resolver';
+import { SubscriptionResolver } from './resolvers/subscription-resolver';
 
 let schema: Promise<GraphQLSchema> | null = null;
+
+/**
+ * type-graphql 2.0.0-rc.4 refuses to build a Subscription type without a PubSub, even when every
+ * subscription brings its own `subscribe` function as ours does (each server feeds its own ledger's
+ * events; see SubscriptionResolver). This one only satisfies that check.
+ */
+const noPubSub = {
+  publish(): never {
+    throw new Error('plan-ledger subscriptions use their own subscribe functions, not a PubSub');
+  },
+  subscribe(): never {
+    throw new Error('plan-ledger subscriptions use their own subscribe functions, not a PubSub');
+  },
+};
 
 /** Built once per process: type-graphql's metadata is global. */
 export function ledgerSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers: [
       QueryResolver,
+      IndicatorRevisionResolver,
       MutationResolver,
+      SubscriptionResolver,
       PlanResolver,
       ChapterResolver,
       PolicyResolver,
@@ -24,6 +42,7 @@ export function ledgerSchema(): Promise<GraphQLSchema> {
       IndicatorResolver,
     ],
     validate: false,
+    pubSub: noPubSub,
   });
   return schema;
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 import type { RecordedEvent } from './event-store';
 
 type Unhashed = Omit<RecordedEvent, 'hash' | 'previousHash'>;
 
 /** hash = SHA-256(previousHash ‖ canonical JSON (RFC 8785) of everything else the event holds). */
 export function chainHash(previousHash: string | null, event: Unhashed): string {
-  const body = canonicalize({
+  const body = canonicalJson({
     id: event.id,
     streamId: event.streamId,
     streamRevision: event.streamRevision,

@@ -1,6 +1,6 @@
 // plan-ledger generate: a synthetic national ledger for benchmarks and capacity planning (see
 // src/cli/commands/generate/ for how reports are shaped and why ids cannot collide).
-import { openLedger } from '../../application/open-ledger';
+import { ledgerConfigFromEnv, openLedger } from '../../application/open-ledger';
 import { generateLedger } from './generate/generate-ledger';
 
 export interface GenerateCommandOptions {
@@ -12,8 +12,8 @@ export interface GenerateCommandOptions {
 }
 
 export async function generate(options: GenerateCommandOptions): Promise<void> {
-  const store = options.store ?? process.env['PLAN_LEDGER_STORE'];
-  const ledger = await openLedger({ store, readModel: process.env['PLAN_LEDGER_READ_MODEL'] });
+  const config = ledgerConfigFromEnv();
+  const ledger = await openLedger({ ...config, store: options.store ?? config.store });
   try {
     const before = await ledger.store.headPosition();
     let reported = Date.now();

@@ -4,7 +4,17 @@ import { openLedger } from '../../application/open-ledger';
 import { startServer } from '../../graphql/server';
 import { BUNDLED_SAMPLE } from '../bundled-sample';
 
+/** PLAN_LEDGER_READY_MAX_LAG: events the read model may trail the store by while /readyz still says ready. */
+function maxProjectionLag(): number | undefined {
+  const configured = process.env['PLAN_LEDGER_READY_MAX_LAG'];
+  if (configured === undefined || configured === '') return undefined;
+  const lag = Number(configured);
+  if (!Number.isInteger(lag) || lag < 0) throw new Error(`PLAN_LEDGER_READY_MAX_LAG must be a whole number of events, not ${JSON.stringify(configured)}`);
+  return lag;
+}
+
 export async function serve(options: { port: number; host: string }): Promise<void> {
+  const readiness = maxProjectionLag();
   const logger = pino({ name: 'plan-ledger' });
   const ledger = await openLedger();
   if ((await ledger.store.headPosition()) === 0) {
@@ -18,9 +28,16 @@ export async function serve(options: { port: number; host: string }): Promise<vo
       `the store was empty: imported the bundled sample (${summary.editionLabel}, ${summary.eventsAppended} events)`,
     );
   }
-  const server = await startServer({ ledger, port: options.port, host: options.host, logger });
+  const server = await startServer({
+    ledger,
+    port: options.port,
+    host: options.host,
+    logger,
+    ...(readiness !== undefined ? { maxProjectionLag: readiness } : {}),
+  });
   logger.info({ url: server.url, store: ledger.store.kind }, `plan-ledger is serving GraphQL at ${server.url}`);
   const shutdown = async (signal: string) => {
+    // stop() drains: no new connections, requests in flight finish, subscriptions are closed (1001).
     logger.info({ signal }, 'shutting down');
     await server.stop();
     await ledger.close();

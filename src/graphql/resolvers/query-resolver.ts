@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { auditPage } from '../../../projections/queries/audit-queries';
 import { editionRows } from '../../../projections/queries/edition-queries';
 import { assertFiscalYear } from '../../domain/invariants';
+import { toAuditEvent } from '../audit-events';
 import type { RequestContext } from '../context';
 import { checkFirst, decodeCursor, encodeCursor } from '../pagination';
 import { FiscalYearComparison } from '../types/comparison-types';
@@ -117,23 +118,7 @@ export class QueryResolver {
     @Ctx() context: RequestContext,
   ): AuditEventConnection {
     const page = auditPage(context.ledger.db, filter ?? {}, checkFirst(first ?? 50), decodeCursor(after));
-    const edges = page.rows.map((row) => ({
-      cursor: encodeCursor(row.position),
-      node: {
-        id: row.eventId,
-        position: String(row.position),
-        streamId: row.streamId,
-        streamRevision: row.streamRevision,
-        type: row.type,
-        recordedAt: new Date(row.recordedAt),
-        actor: row.actor,
-        reason: row.reason,
-        edition: row.edition,
-        data: row.data,
-        hash: row.hash,
-        previousHash: row.previousHash,
-      },
-    }));
+    const edges = page.rows.map((row) => ({ cursor: encodeCursor(row.position), node: toAuditEvent(row) }));
     return {
       edges,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor ?? null },

@@ -46,6 +46,10 @@ export class AuditEvent {
   @Field(() => GraphQLJSONObject) data!: Record<string, unknown>;
   @Field(() => String, { description: 'SHA-256 over this event and previousHash: the log is a hash chain' }) hash!: string;
   @Field(() => String, { nullable: true }) previousHash!: string | null;
+  @Field(() => String, {
+    description: 'Its auditTrail cursor (extension): after a live event, read what followed it with auditTrail(after: cursor)',
+  })
+  cursor!: string;
 }
 
 @ObjectType()

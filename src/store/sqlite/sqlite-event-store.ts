@@ -68,6 +68,9 @@ function prepareStatements(db: Database.Database) {
 /** Runs inside the append's transaction, after the events are written: read models built here commit with them. */
 export type InlineProjector = (events: RecordedEvent[]) => void;
 
+/** Told of the events of every append after its transaction has committed. */
+export type CommitListener = (events: readonly RecordedEvent[]) => void;
+
 export interface SqliteEventStoreOptions {
   /** `:memory:` for tests. */
   path: string;
@@ -86,6 +89,7 @@ export class SqliteEventStore implements EventStore {
   private readonly clock: () => Date;
   private readonly signal = new AppendSignal();
   private readonly projectors: InlineProjector[] = [];
+  private readonly commitListeners: CommitListener[] = [];
   private readonly statements: ReturnType<typeof prepareStatements>;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -95,6 +99,9 @@ export class SqliteEventStore implements EventStore {
     // FULL: an acknowledged append survives power loss, not just a process crash.
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
+    // Imports and rebuilds write thousands of rows a transaction: with the default 2 MB page cache,
+    // SQLite spills dirty pages to the WAL mid-transaction and writes the same hot index pages again.
+    this.db.pragma('cache_size = -65536');
     ensureLogSchema(this.db);
     this.clock = options.clock ?? (() => new Date());
     this.statements = prepareStatements(this.db);
@@ -105,10 +112,27 @@ export class SqliteEventStore implements EventStore {
     this.projectors.push(projector);
   }
 
+  /**
+   * Registers a listener told of every append through this store after it has committed (never of one
+   * that rolled back), synchronously and in log order: caches of folded streams keep up with it.
+   */
+  onCommitted(listener: CommitListener): void {
+    this.commitListeners.push(listener);
+  }
+
   async append(appends: StreamAppend[]): Promise<AppendResult> {
     const result = this.appendSync(appends);
-    if (!result.alreadyAppended) this.signal.notify();
+    if (!result.alreadyAppended) {
+      this.signal.notify();
+      this.committed(result.events);
+    }
     return result;
+  }
+
+  private committed(events: readonly RecordedEvent[]): void {
+    // Inside a caller's own transaction nothing has committed yet, and it may still roll back.
+    if (this.db.inTransaction) return;
+    for (const listener of this.commitListeners) listener(events);
   }
 
   /** Synchronous core of `append`, for callers already inside a better-sqlite3 transaction. */
@@ -177,6 +201,7 @@ export class SqliteEventStore implements EventStore {
       for (const project of this.projectors) project([...events]);
     }).immediate();
     this.signal.notify();
+    this.committed(events);
   }
 
   private findRetriedAppend(appends: StreamAppend[]): AppendResult | null {

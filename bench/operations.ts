@@ -1,0 +1,65 @@
+// The GraphQL operations the suite loads, and how it picks their variables from the generated ledger.
+import type { Database } from 'better-sqlite3';
+
+export interface Operation {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+export const MEASURE_OVERVIEW = `query MeasureOverview($code: String!) {
+  measure(code: $code) {
+    code title department editions
+    indicators { id name kind unit direction values { fiscalYear target actual targetText actualText achievementRate targetRevised } }
+  }
+}`;
+
+export const MEASURE_OVERVIEW_AT = `query MeasureOverviewAt($code: String!, $at: DateTimeISO!) {
+  measure(code: $code, at: { recordedAt: $at }) {
+    code title department editions
+    indicators { id name kind unit direction values { fiscalYear target actual targetText actualText achievementRate targetRevised } }
+  }
+}`;
+
+export const TARGET_HISTORY = `query TargetHistory($id: ID!, $fiscalYear: Int!, $from: Int!, $to: Int!) {
+  indicator(id: $id) {
+    id name unit
+    history(fiscalYear: $fiscalYear, kind: TARGET) { eventId value text previousValue previousText edition recordedAt actor reason }
+    change(fiscalYear: $fiscalYear, kind: TARGET, fromEdition: $from, toEdition: $to) { fiscalYear kind fromEdition toEdition from to delta changed }
+  }
+}`;
+
+/** A measure with two outcome indicators, from the middle of the ledger (not the first municipality). */
+export function pickMeasure(db: Database): string {
+  const code = db
+    .prepare<[], string>(
+      `SELECT json_extract(value_json, '$') FROM rm_field_current
+       WHERE entity_type = 'indicator' AND field = 'ownerId' AND value_json GLOB '"[0-9]*-[0-9]*-[0-9]*"'
+       GROUP BY value_json HAVING COUNT(*) >= 2 ORDER BY MAX(position) DESC LIMIT 1 OFFSET 2`,
+    )
+    .pluck()
+    .get();
+  if (!code || !/^\d+-\d+-\d+$/.test(code)) throw new Error('the generated ledger has no measure with two indicators');
+  return code;
+}
+
+/** The most revised target of the ledger: an indicator and year with the most target statements. */
+export function pickRevisedTarget(db: Database): { id: string; fiscalYear: number; from: number; to: number } {
+  const row = db
+    .prepare<[], { id: string; fiscalYear: number; from: number; to: number }>(
+      `SELECT indicator_id AS id, fiscal_year AS fiscalYear, MIN(effective_edition) AS "from", MAX(effective_edition) AS "to"
+       FROM rm_value_statements WHERE kind = 'TARGET' AND position > (SELECT MAX(position) / 2 FROM rm_value_statements)
+       GROUP BY indicator_id, fiscal_year ORDER BY COUNT(*) DESC, MIN(position) LIMIT 1`,
+    )
+    .get();
+  if (!row) throw new Error('the generated ledger has no target');
+  return row;
+}
+
+export const measureOverview = (code: string): Operation => ({ name: 'measureOverview', query: MEASURE_OVERVIEW, variables: { code } });
+
+export const targetHistory = (target: ReturnType<typeof pickRevisedTarget>): Operation => ({
+  name: 'targetHistory',
+  query: TARGET_HISTORY,
+  variables: target,
+});

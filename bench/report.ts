@@ -1,0 +1,37 @@
+// The table printed at the end of a run (and pasted into bench/README.md).
+import type { TargetCheck } from './targets';
+
+const f = (value: number, digits = 3): string => (Number.isFinite(value) ? String(Number(value.toPrecision(digits))) : 'n/a');
+const int = (value: number): string => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
+
+interface Row {
+  figure: string;
+  ledger: string;
+  baseline: string;
+  ratio: string;
+}
+
+export function resultRows(results: any): Row[] {
+  const rows: Row[] = [
+    { figure: `append (recordValue/s vs raw insert/s)`, ledger: int(results.append.ledgerPerSec), baseline: int(results.append.rawPerSec), ratio: f(results.append.ratio) },
+    { figure: `rebuild (events/s vs raw scan+parse/s)`, ledger: int(results.rebuild.eventsPerSec), baseline: int(results.rebuild.rawScanPerSec), ratio: f(results.rebuild.ratio) },
+  ];
+  for (const [name, q] of Object.entries<any>(results.query)) {
+    rows.push({ figure: `${name} req/s vs bare Apollo (p50 ${f(q.p50Ms)} ms, p99 ${f(q.p99Ms)} ms)`, ledger: int(q.reqPerSec), baseline: int(q.bareApolloReqPerSec), ratio: f(q.ratioVsApollo) });
+    rows.push({ figure: `${name} req/s vs raw node:http`, ledger: int(q.reqPerSec), baseline: int(q.rawHttpReqPerSec), ratio: f(q.ratioVsRaw) });
+    rows.push({ figure: `${name} cached req/s vs raw node:http (p50 ${f(q.cached.p50Ms)} ms)`, ledger: int(q.cached.reqPerSec), baseline: int(q.rawHttpReqPerSec), ratio: f(q.cached.ratioVsRaw) });
+  }
+  rows.push({ figure: `as-of p50 ms, ${int(results.asOf.eventsLarge)} vs ${int(results.asOf.eventsSmall)} events`, ledger: f(results.asOf.p50MsLarge), baseline: f(results.asOf.p50MsSmall), ratio: f(results.asOf.ratio) });
+  rows.push({ figure: `startup ready ms, full vs empty (peak RSS ${f(results.startup.peakRssMb)} MB)`, ledger: int(results.startup.readyMsFull), baseline: int(results.startup.readyMsEmpty), ratio: f(results.startup.ratio) });
+  return rows;
+}
+
+export function markdownTable(results: any): string {
+  const lines = ['| figure | ledger | baseline | ratio |', '| --- | ---: | ---: | ---: |'];
+  for (const row of resultRows(results)) lines.push(`| ${row.figure} | ${row.ledger} | ${row.baseline} | ${row.ratio} |`);
+  return lines.join('\n');
+}
+
+export function targetLines(checks: readonly TargetCheck[]): string {
+  return checks.map((c) => `${c.met ? 'MET   ' : 'MISSED'} ${c.name}: ${f(c.value)} ${c.op} ${c.limit}`).join('\n');
+}

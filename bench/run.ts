@@ -1,0 +1,151 @@
+// npm run bench [-- --quick] [-- --check] [-- --dir DIR --keep]
+// Generates a synthetic ledger through the real command path, measures every figure of issue #7 against
+// its baseline in this same run, prints a table and writes bench/results.json. --check only reads
+// bench/results.json and exits 1 when a target is missed.
+import 'reflect-metadata';
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Ledger } from '../src/application/ledger';
+import { generateLedger } from '../src/cli/commands/generate/generate-ledger';
+import { fromRoot } from '../src/config/paths';
+import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
+import { appendBench } from './append-bench';
+import { AsOfProbe, type AsOfSample } from './as-of-bench';
+import { benchConfig, EVENTS_PER_MUNICIPALITY } from './config';
+import { measureOverview, pickMeasure, pickRevisedTarget, targetHistory } from './operations';
+import { queryBench } from './query-bench';
+import { rebuildBench } from './rebuild-bench';
+import { markdownTable, targetLines } from './report';
+import { startupBench } from './startup-bench';
+import { msSince } from './stats';
+import { checkTargets } from './targets';
+
+const RESULTS = fromRoot('bench', 'results.json');
+
+function check(): number {
+  if (!existsSync(RESULTS)) {
+    console.error(`${RESULTS} does not exist: run npm run bench first`);
+    return 1;
+  }
+  const checks = checkTargets(JSON.parse(readFileSync(RESULTS, 'utf8')));
+  console.log(targetLines(checks));
+  return checks.every((c) => c.met) ? 0 : 1;
+}
+
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+/** Bytes on disk per table, from SQLite's own page accounting. */
+function diskUse(db: Database.Database): { total: number; log: number; readModel: number } {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const rows = db.prepare<[], { name: string; bytes: number }>('SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name').all();
+  const logTables = new Set(['events', 'sqlite_autoindex_events_1', 'sqlite_autoindex_events_2']);
+  let log = 0;
+  let readModel = 0;
+  for (const row of rows) {
+    if (logTables.has(row.name)) log += row.bytes;
+    else readModel += row.bytes;
+  }
+  return { total: log + readModel, log, readModel };
+}
+
+async function run(): Promise<number> {
+  const config = benchConfig(process.argv.slice(2));
+  const runStarted = process.hrtime.bigint();
+  mkdirSync(config.dir, { recursive: true });
+  const storePath = join(config.dir, 'ledger.db');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(storePath + suffix, { force: true });
+  const municipalities = Math.max(2, Math.ceil(config.targetEvents / EVENTS_PER_MUNICIPALITY));
+  log(`${config.quick ? 'quick' : 'full'} run in ${config.dir}: ${municipalities} municipalities × ${config.editions} editions × ${config.years} year columns`);
+
+  const ledger = await Ledger.embedded(new SqliteEventStore({ path: storePath }));
+  const probe = new AsOfProbe(ledger, config.asOfSamples);
+  let small: AsOfSample | null = null;
+  let smallQuestion: { code: string; at: string } | null = null;
+  const generated = await generateLedger(ledger, {
+    municipalities,
+    years: config.years,
+    editions: config.editions,
+    onProgress: async ({ position }) => {
+      if (small || position < config.smallEvents) return;
+      // The small ledger's question: its first municipality's measure, as of now.
+      const code = ledger.db.prepare<[], string>(`SELECT entity_id FROM rm_field_current WHERE entity_type = 'measure' AND field = 'department' ORDER BY entity_id LIMIT 1`).pluck().get();
+      const at = ledger.db.prepare<[], string>('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1').pluck().get();
+      if (!code || !at) throw new Error('no measure to ask about');
+      smallQuestion = { code, at };
+      small = await probe.sample(code, at);
+      log(`as-of at ${small.events} events: p50 ${small.p50Ms.toFixed(3)} ms`);
+    },
+  });
+  const events = generated.position;
+  log(`generated ${events} events in ${(generated.ms / 1000).toFixed(1)} s (${Math.round(events / (generated.ms / 1000))} events/s)`);
+  const disk = diskUse(ledger.db);
+  const question = smallQuestion as { code: string; at: string } | null;
+  const smallSample = small as AsOfSample | null;
+  if (!question || !smallSample) throw new Error(`the run never reached ${config.smallEvents} events`);
+  const large = await probe.sample(question.code, question.at);
+  await probe.stop();
+  if (large.answer !== smallSample.answer) throw new Error('the as-of answer differs between the small and the large ledger');
+  log(`as-of at ${large.events} events: p50 ${large.p50Ms.toFixed(3)} ms`);
+
+  const operations = [measureOverview(pickMeasure(ledger.db)), targetHistory(pickRevisedTarget(ledger.db))];
+  log('append…');
+  const append = await appendBench(ledger, config.dir, config.appendRounds, config.appendOpsPerRound);
+  log('rebuild…');
+  const rebuild = await rebuildBench(ledger);
+  log('queries…');
+  const query = await queryBench(ledger, config, operations);
+  const generatorRssMb = process.memoryUsage().rss / 1024 / 1024;
+  await ledger.close();
+  log('startup…');
+  const startup = await startupBench(config.dir, storePath, operations, config.quick ? 1 : 3);
+
+  const sqliteVersion = new Database(':memory:').prepare<[], string>('SELECT sqlite_version()').pluck().get();
+  const results = {
+    mode: config.quick ? 'quick' : 'full',
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, sqlite: sqliteVersion },
+    startedAt: new Date(Date.now() - msSince(runStarted)).toISOString(),
+    durationSec: 0,
+    generate: {
+      events,
+      municipalities,
+      years: config.years,
+      editions: config.editions,
+      imports: generated.imports,
+      directEdits: generated.directEdits,
+      seconds: generated.ms / 1000,
+      eventsPerSec: events / (generated.ms / 1000),
+      diskBytes: disk.total,
+      diskBytesPerEvent: disk.total / events,
+      logBytesPerEvent: disk.log / events,
+      readModelBytesPerEvent: disk.readModel / events,
+      fileBytes: statSync(storePath).size,
+      processRssMb: generatorRssMb,
+    },
+    append,
+    rebuild,
+    query,
+    asOf: { eventsSmall: smallSample.events, eventsLarge: large.events, p50MsSmall: smallSample.p50Ms, p50MsLarge: large.p50Ms, ratio: large.p50Ms / smallSample.p50Ms },
+    startup,
+    targets: [] as ReturnType<typeof checkTargets>,
+  };
+  results.targets = checkTargets(results);
+  results.durationSec = msSince(runStarted) / 1000;
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\n${markdownTable(results)}\n`);
+  console.log(targetLines(results.targets));
+  console.log(`\nwrote ${RESULTS} (${results.durationSec.toFixed(1)} s in all)`);
+  if (!config.keep) rmSync(config.dir, { recursive: true, force: true });
+  return 0;
+}
+
+(process.argv.includes('--check') ? Promise.resolve(check()) : run()).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

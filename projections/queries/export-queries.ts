@@ -1,0 +1,118 @@
+// The read model as analysts' exports need it: every indicator with its owner and department, and its
+// target and actual per fiscal year with the editions they come from and whether they were revised.
+import type { Database } from 'better-sqlite3';
+import type { JsonValue } from '../../src/store/event-store';
+import { asOfFilter, type AsOf } from './as-of';
+import { entityEditions, entityRecords, type EntityRecord } from './entity-queries';
+import { valuesOf, type CurrentValue, type ValueKind } from './value-queries';
+
+export interface IndicatorListing {
+  id: string;
+  name: string;
+  kind: string;
+  unit: string | null;
+  direction: string;
+  ownerType: 'measure' | 'project';
+  /** Measure code or project id. */
+  ownerId: string;
+  /** The measure's title or the project's name. */
+  ownerName: string;
+  department: string | null;
+  /** The measure's code, or the codes of the measures the project serves. */
+  measureCodes: string[];
+  /** Editions that reported the indicator, ascending. */
+  editions: number[];
+}
+
+const str = (v: JsonValue | undefined): string | null => (typeof v === 'string' ? v : null);
+const codeOrder = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
+
+/**
+ * Every indicator at `asOf`, measures' first (in code order) then projects' (in the order the log first
+ * named them), each owner's in the order the log first named them; optionally of one department.
+ */
+export function indicatorListing(db: Database, asOf: AsOf, department: string | null = null): IndicatorListing[] {
+  const indicators = [...entityRecords(db, 'indicator', asOf, null).values()];
+  const measures = entityRecords(db, 'measure', asOf, null);
+  const projects = entityRecords(db, 'project', asOf, null);
+  const editions = entityEditions(db, indicators.map((i) => i.id), asOf);
+  const ownerOf = (record: EntityRecord) => {
+    const ownerType = str(record.fields['ownerType']) === 'project' ? 'project' : 'measure';
+    const ownerId = str(record.fields['ownerId']) ?? '';
+    const owner = (ownerType === 'project' ? projects : measures).get(ownerId);
+    return { ownerType, ownerId, owner } as const;
+  };
+  const listed = indicators.map((record) => {
+    const { ownerType, ownerId, owner } = ownerOf(record);
+    const fields = owner?.fields ?? {};
+    const links = fields['measures'];
+    const listing: IndicatorListing = {
+      id: record.id,
+      name: str(record.fields['name']) ?? record.id,
+      kind: str(record.fields['kind']) ?? 'OUTCOME',
+      unit: str(record.fields['unit']),
+      direction: str(record.fields['direction']) ?? 'NONE',
+      ownerType,
+      ownerId,
+      ownerName: (ownerType === 'project' ? str(fields['name']) : str(fields['title'])) ?? ownerId,
+      department: str(fields['department']),
+      measureCodes: ownerType === 'measure' ? [ownerId] : Array.isArray(links) ? links.filter((c): c is string => typeof c === 'string') : [],
+      editions: editions.get(record.id) ?? [],
+    };
+    return { listing, ownerPosition: owner?.firstPosition ?? Number.MAX_SAFE_INTEGER, position: record.firstPosition };
+  });
+  return listed
+    .filter(({ listing }) => department === null || listing.department === department)
+    .sort(
+      (a, b) =>
+        (a.listing.ownerType === b.listing.ownerType ? 0 : a.listing.ownerType === 'measure' ? -1 : 1) ||
+        (a.listing.ownerType === 'measure' ? codeOrder(a.listing.ownerId, b.listing.ownerId) : a.ownerPosition - b.ownerPosition) ||
+        a.position - b.position,
+    )
+    .map(({ listing }) => listing);
+}
+
+/** `${indicatorId}:${fiscalYear}` of every year where more than one distinct value of `kind` was stated. */
+export function revisedValues(db: Database, indicatorIds: readonly string[], kind: ValueKind, asOf: AsOf): Set<string> {
+  const filter = asOfFilter(asOf);
+  const rows = db
+    .prepare<unknown[], { indicator_id: string; fiscal_year: number }>(
+      `SELECT indicator_id, fiscal_year FROM rm_value_statements
+       WHERE indicator_id IN (SELECT value FROM json_each(?)) AND kind = ? AND ${filter.sql}
+       GROUP BY indicator_id, fiscal_year
+       HAVING COUNT(DISTINCT CASE WHEN value IS NOT NULL THEN 'n' || value ELSE 't' || IFNULL(text, '') END) > 1`,
+    )
+    .all(JSON.stringify(indicatorIds), kind, ...filter.params);
+  return new Set(rows.map((r) => `${r.indicator_id}:${r.fiscal_year}`));
+}
+
+export interface YearValues {
+  fiscalYear: number;
+  target: CurrentValue | null;
+  actual: CurrentValue | null;
+  targetRevised: boolean;
+  actualRevised: boolean;
+}
+
+/** Each indicator's fiscal years that have any value, ascending, at `asOf`. */
+export function yearValues(db: Database, indicatorIds: readonly string[], asOf: AsOf): Map<string, YearValues[]> {
+  const revisedTargets = revisedValues(db, indicatorIds, 'TARGET', asOf);
+  const revisedActuals = revisedValues(db, indicatorIds, 'ACTUAL', asOf);
+  const byIndicator = new Map<string, Map<number, YearValues>>();
+  for (const value of valuesOf(db, indicatorIds, asOf)) {
+    const years = byIndicator.get(value.indicatorId) ?? new Map<number, YearValues>();
+    const key = `${value.indicatorId}:${value.fiscalYear}`;
+    const year = years.get(value.fiscalYear) ?? {
+      fiscalYear: value.fiscalYear,
+      target: null,
+      actual: null,
+      targetRevised: revisedTargets.has(key),
+      actualRevised: revisedActuals.has(key),
+    };
+    if (value.kind === 'TARGET') year.target = value;
+    else year.actual = value;
+    years.set(value.fiscalYear, year);
+    byIndicator.set(value.indicatorId, years);
+  }
+  return new Map([...byIndicator].map(([id, years]) => [id, [...years.values()].sort((a, b) => a.fiscalYear - b.fiscalYear)]));
+}

@@ -1,0 +1,31 @@
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { Logger } from 'pino';
+import type { RequestContext } from './context';
+import { createErrorFormatter } from './format-error';
+import { ledgerSchema } from './schema';
+
+export type LedgerPlugin = ApolloServerPlugin<RequestContext & BaseContext>;
+
+export interface ApolloServerOptions {
+  logger?: Logger | undefined;
+  /** Full error messages, stack traces and schema hints; defaults to NODE_ENV=development. */
+  development?: boolean | undefined;
+  plugins?: LedgerPlugin[] | undefined;
+}
+
+export const isDevelopment = (development: boolean | undefined): boolean => development ?? process.env['NODE_ENV'] === 'development';
+
+export async function createApolloServer(options: ApolloServerOptions = {}): Promise<ApolloServer<RequestContext & BaseContext>> {
+  const development = isDevelopment(options.development);
+  return new ApolloServer<RequestContext & BaseContext>({
+    schema: await ledgerSchema(),
+    formatError: createErrorFormatter({ logger: options.logger, development }),
+    includeStacktraceInErrorResponses: development,
+    hideSchemaDetailsFromClientErrors: !development,
+    // The schema is the published contract (schema/schema.graphql), and the offline explorer needs it.
+    introspection: true,
+    // Apollo's landing pages load from its CDN; the explorer at GET /graphql is served from local files.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...(options.plugins ?? [])],
+  });
+}

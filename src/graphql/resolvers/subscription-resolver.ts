@@ -1,0 +1,28 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Resolver, Root, Subscription } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { AuditEvent } from '../types/ledger-types';
+
+interface LedgerEventsArgs {
+  streamPrefix?: string | null;
+}
+
+@Resolver()
+export class SubscriptionResolver {
+  // The events come from the server's own feed (in the context), not from a PubSub given to
+  // buildSchema: the schema is built once per process, but each server follows its own ledger.
+  @Subscription(() => AuditEvent, {
+    description: 'Every event appended from now on, optionally only streams whose id starts with the prefix',
+    subscribe: ({ args, context }: { args: LedgerEventsArgs; context: RequestContext }) => {
+      if (!context.events) throw new GraphQLError('this server does not serve subscriptions', { extensions: { code: 'BAD_REQUEST' } });
+      return context.events.events(args.streamPrefix ?? null);
+    },
+  })
+  ledgerEvents(
+    @Root() event: AuditEvent,
+    // Declared for the schema; the subscribe function above reads it.
+    @Arg('streamPrefix', () => String, { nullable: true }) _streamPrefix: string | null,
+  ): AuditEvent {
+    return event;
+  }
+}

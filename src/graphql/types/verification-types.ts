@@ -1,0 +1,14 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'The result of walking the hash chain over the whole log' })
+export class LedgerVerification {
+  @Field(() => Boolean, { description: 'True when every event links to the one before it and its hash matches its content' })
+  ok!: boolean;
+  @Field(() => Int, { description: 'Events walked' }) events!: number;
+  @Field(() => String, { nullable: true, description: 'Position of the last event, when the chain holds' }) headPosition!: string | null;
+  @Field(() => String, { nullable: true, description: 'Hash of the last event: record it elsewhere to detect truncation or replacement later' })
+  headHash!: string | null;
+  @Field(() => String, { nullable: true, description: 'The first position where the chain breaks' }) brokenAt!: string | null;
+  @Field(() => String, { nullable: true }) problem!: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the head equals expectHead, when it was given' }) headMatches!: boolean | null;
+}

@@ -1,0 +1,32 @@
+import cors from 'cors';
+import express, { type Express, type RequestHandler, type Router } from 'express';
+import type { Logger } from 'pino';
+import { explorerRoutes } from './explorer/explorer-routes';
+import { graphqlBody } from './graphql-body';
+import { errorHandler, notFoundHandler } from './http-errors';
+import { requestLog } from './request-log';
+
+export interface AppParts {
+  graphqlPath: string;
+  logger: Logger;
+  health: Router;
+  metrics: RequestHandler;
+  /** Apollo's Express middleware, and what runs right before it. */
+  graphql: RequestHandler[];
+}
+
+/** The routes, in the order a request meets them. */
+export function createApp(parts: AppParts): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestLog(parts.logger));
+  app.use(parts.health);
+  app.get('/metrics', parts.metrics);
+  app.use(explorerRoutes(parts.graphqlPath));
+  // Any origin may call the API: credentials travel in the Authorization header, never in cookies,
+  // so a foreign page cannot borrow a user's session.
+  app.all(parts.graphqlPath, cors(), graphqlBody(), ...parts.graphql);
+  app.use(notFoundHandler);
+  app.use(errorHandler(parts.logger));
+  return app;
+}

@@ -1,0 +1,41 @@
+// A browser opening /graphql gets the GraphiQL explorer; every other client gets GraphQL over HTTP.
+import { randomBytes } from 'node:crypto';
+import { Router, type Request } from 'express';
+import { ASSET_PATH, EXPLORER_ASSETS } from './assets';
+import { exampleTabs } from './example-operations';
+import { contentSecurityPolicy, explorerPage } from './explorer-page';
+
+const GRAPHQL_TYPES = ['application/graphql-response+json', 'application/json', 'text/html'];
+
+/** A GET with no operation whose Accept header prefers HTML over either GraphQL response type. */
+export const wantsExplorer = (req: Request): boolean =>
+  req.method === 'GET' && req.query['query'] === undefined && req.accepts(GRAPHQL_TYPES) === 'text/html';
+
+export function explorerRoutes(graphqlPath: string): Router {
+  const router = Router();
+
+  router.get(graphqlPath, (req, res, next) => {
+    if (!wantsExplorer(req)) {
+      next();
+      return;
+    }
+    const nonce = randomBytes(16).toString('base64');
+    res
+      .status(200)
+      .set('content-type', 'text/html; charset=utf-8')
+      .set('content-security-policy', contentSecurityPolicy(nonce))
+      .set('cache-control', 'no-store')
+      .set('vary', 'accept')
+      .send(explorerPage({ endpoint: graphqlPath, tabs: exampleTabs() }, nonce));
+  });
+
+  router.get(`${ASSET_PATH}/:name`, (req, res, next) => {
+    const asset = EXPLORER_ASSETS[req.params['name'] ?? ''];
+    if (!asset) {
+      next();
+      return;
+    }
+    res.sendFile(asset.file, { headers: { 'content-type': asset.contentType }, maxAge: '1h' }, (error) => error && next(error));
+  });
+  return router;
+}

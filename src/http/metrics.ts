@@ -1,0 +1,99 @@
+// Prometheus metrics for one server. Each server has its own registry, so several servers in one
+// process (the test suite, the benchmarks) do not collide on metric names.
+import type { RequestHandler } from 'express';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** What the gauges read when Prometheus scrapes. */
+export interface MetricsProbe {
+  storeHead(): Promise<number>;
+  projectionPosition(): number;
+  subscriptions(): number;
+}
+
+/**
+ * Operation names come from clients, so left alone they could grow a label without bound; the first
+ * names seen are kept, later new ones are counted together.
+ */
+const MAX_OPERATION_NAMES = 200;
+
+export class ServerMetrics {
+  readonly registry = new Registry();
+  private readonly operationNames = new Set<string>();
+
+  readonly graphqlRequests = new Counter({
+    name: 'plan_ledger_graphql_requests_total',
+    help: 'GraphQL operations answered over HTTP, by operation name, type and outcome',
+    labelNames: ['operation', 'type', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly graphqlDuration = new Histogram({
+    name: 'plan_ledger_graphql_request_duration_seconds',
+    help: 'Time to answer a GraphQL operation over HTTP, by operation name and type',
+    labelNames: ['operation', 'type'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  readonly eventsAppended = new Counter({
+    name: 'plan_ledger_events_appended_total',
+    help: 'Events appended to the log since this server started (seen by its store subscription)',
+    registers: [this.registry],
+  });
+
+  constructor(probe: MetricsProbe) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'plan_ledger_' });
+    const registers = [this.registry];
+    new Gauge({
+      name: 'plan_ledger_store_head_position',
+      help: 'Position of the last event in the log',
+      registers,
+      async collect() {
+        this.set(await probe.storeHead());
+      },
+    });
+    new Gauge({
+      name: 'plan_ledger_projection_position',
+      help: 'Position of the last event the read model has applied',
+      registers,
+      collect() {
+        this.set(probe.projectionPosition());
+      },
+    });
+    new Gauge({
+      name: 'plan_ledger_projection_lag_events',
+      help: 'Events in the log the read model has not applied yet',
+      registers,
+      async collect() {
+        this.set(Math.max(0, (await probe.storeHead()) - probe.projectionPosition()));
+      },
+    });
+    new Gauge({
+      name: 'plan_ledger_graphql_subscriptions_active',
+      help: 'Open Subscription.ledgerEvents subscriptions',
+      registers,
+      collect() {
+        this.set(probe.subscriptions());
+      },
+    });
+  }
+
+  operationLabel(name: string | null | undefined): string {
+    if (!name) return 'anonymous';
+    if (this.operationNames.has(name)) return name;
+    if (this.operationNames.size >= MAX_OPERATION_NAMES) return 'other';
+    this.operationNames.add(name);
+    return name;
+  }
+
+  handler(): RequestHandler {
+    return async (_req, res, next) => {
+      try {
+        const body = await this.registry.metrics();
+        res.set('content-type', this.registry.contentType).set('cache-control', 'no-store').send(body);
+      } catch (error) {
+        next(error);
+      }
+    };
+  }
+}
