@@ -71,6 +71,13 @@ function explorerInBrowser(): void {
   it('follows a subscription over WebSocket and shows an event appended elsewhere', async () => {
     await page.locator('.graphiql-tab', { hasText: 'LedgerEvents' }).click();
     await page.locator('.graphiql-query-editor', { hasText: 'subscription LedgerEvents' }).waitFor();
+    // The tab's Headers pane holds a placeholder: put a real auditor's token there, as a person would.
+    await page.getByRole('button', { name: 'Headers' }).click();
+    const headers = page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror textarea');
+    await headers.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(JSON.stringify({ authorization: server.adminAuthorization }));
     // GraphiQL picks HTTP or WebSocket from the parsed document, which it updates a moment after a
     // tab switch; a person takes longer than that to reach the run button.
     await page.waitForTimeout(500);

@@ -2,10 +2,13 @@
 // another appends over HTTP, the first sees the event, shaped exactly like an auditTrail node.
 import type { Client } from 'graphql-ws';
 import { Ledger } from '../src/application/ledger';
+import { loadAuthConfig } from '../src/auth/auth-config';
+import { Authenticator } from '../src/auth/authenticator';
 import { recordValue } from '../src/application/record-value';
 import { startServer } from '../src/graphql/server';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { sampleText } from './support/sample';
+import { TEST_JWT_SECRET, tokenFor } from './support/server-process';
 import { startTestServer, type TestServer } from './support/test-server';
 import { subscribe, until, wsClient } from './support/ws-client';
 
@@ -23,8 +26,9 @@ interface LiveEvent {
 let server: TestServer;
 let clients: Client[] = [];
 
+/** An auditor's socket unless told otherwise: the live log is audit data. */
 const client = (connectionParams?: Record<string, unknown>): Client => {
-  const created = wsClient(server.wsUrl, connectionParams);
+  const created = wsClient(server.wsUrl, connectionParams ?? { authorization: server.adminAuthorization });
   clients.push(created);
   return created;
 };
@@ -47,7 +51,7 @@ async function record(value: number, reason: string): Promise<void> {
 
 describe('Subscription.ledgerEvents', () => {
   it('delivers an event appended by another client, shaped like its auditTrail node', async () => {
-    const live = subscribe<LiveEvent>(client({ authorization: 'Bearer not-checked-yet' }), LEDGER_EVENTS);
+    const live = subscribe<LiveEvent>(client({ authorization: `Bearer ${await tokenFor('auditor', 'kansa')}` }), LEDGER_EVENTS);
     await until(() => server.subscriptionCount() === 1);
 
     await record(19, 'count corrected by the NPO register');
@@ -55,7 +59,8 @@ describe('Subscription.ledgerEvents', () => {
     const { data, errors } = await live.next();
     expect(errors).toBeUndefined();
     const event = data!.ledgerEvents;
-    expect(event).toMatchObject({ streamId: `indicator-${NPO}`, reason: 'count corrected by the NPO register', actor: 'anonymous' });
+    // The actor is the writer's token subject, never anything the request body says.
+    expect(event).toMatchObject({ streamId: `indicator-${NPO}`, reason: 'count corrected by the NPO register', actor: 'test-admin' });
 
     const trail = await server.gql<{ auditTrail: { edges: Array<{ node: unknown }> } }>(
       `query($stream: String) { auditTrail(filter: { streamId: $stream }, first: 500) { edges { node { ${EVENT_FIELDS} } } } }`,
@@ -111,6 +116,16 @@ describe('Subscription.ledgerEvents', () => {
     storeSubscribe.mockRestore();
   });
 
+  it('is refused to viewers and anonymous callers, and a bad token cannot even connect', async () => {
+    const anonymous = subscribe(client({}), LEDGER_EVENTS);
+    expect((await anonymous.next()).errors).toEqual([expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })]);
+    const viewer = subscribe(client({ authorization: `Bearer ${await tokenFor('viewer', 'citizen')}` }), LEDGER_EVENTS);
+    expect((await viewer.next()).errors).toEqual([expect.objectContaining({ extensions: { code: 'FORBIDDEN' } })]);
+    const forged = subscribe(client({ authorization: 'Bearer not.a.token' }), LEDGER_EVENTS);
+    await expect(forged.ended).rejects.toMatchObject({ code: 4403 });
+    expect(server.subscriptionCount()).toBe(0);
+  });
+
   it('ends the server side of a subscription when the client leaves', async () => {
     const live = subscribe<LiveEvent>(client(), LEDGER_EVENTS);
     await until(() => server.subscriptionCount() === 1);
@@ -145,7 +160,7 @@ describe('Subscription.ledgerEvents', () => {
 describe('stopping the server', () => {
   it('closes open subscriptions and stops accepting connections', async () => {
     const own = await startTestServer();
-    const socket = wsClient(own.wsUrl);
+    const socket = wsClient(own.wsUrl, { authorization: own.adminAuthorization });
     const live = subscribe(socket, LEDGER_EVENTS);
     await until(() => own.subscriptionCount() === 1);
 
@@ -163,8 +178,9 @@ describe('with a read model that follows the store on its own (as with PostgreSQ
     // possible gap between the log and what queries read.
     const ledger = await Ledger.withReadModel(new SqliteEventStore({ path: ':memory:' }), ':memory:', { follow: false });
     await ledger.importReport(sampleText(), { actor: 'importer' });
-    const own = await startServer({ ledger, port: 0, host: '127.0.0.1' });
-    const socket = wsClient(own.url.replace(/^http/, 'ws'));
+    const authenticator = await Authenticator.create(loadAuthConfig({ PLAN_LEDGER_JWT_SECRET: TEST_JWT_SECRET }));
+    const own = await startServer({ ledger, port: 0, host: '127.0.0.1', authenticator });
+    const socket = wsClient(own.url.replace(/^http/, 'ws'), { authorization: `Bearer ${await tokenFor('auditor')}` });
     try {
       const live = subscribe<LiveEvent>(socket, LEDGER_EVENTS);
       await until(() => own.subscriptionCount() === 1);

@@ -12,3 +12,6 @@ export interface Principal {
 
 /** No token: may read the plan, nothing else. */
 export const ANONYMOUS: Principal = { actor: 'anonymous', role: 'viewer', departments: [], authenticated: false };
+
+/** An in-process caller the server trusts (scripts, tests, the benchmark): acts as admin under its name. */
+export const trustedCaller = (actor: string): Principal => ({ actor, role: 'admin', departments: [], authenticated: true });

@@ -1,10 +1,18 @@
+import { GraphQLError } from 'graphql';
+import { AuthenticationError, type Authenticator } from '../auth/authenticator';
+import type { Principal } from '../auth/principal';
+
 /**
- * The actor a request acts as, from its `Authorization` header (HTTP) or `connectionParams.authorization`
- * (graphql-ws). Both transports call this one function so that when tokens are verified (a later issue:
- * src/auth has the Authenticator) they are verified the same way on both.
+ * Who a request acts as, from its `Authorization` header (HTTP) or `connectionParams.authorization`
+ * (graphql-ws): both transports call this one function, so tokens are verified the same way on both.
  */
-export function actorFromAuthorization(_authorization: string | null | undefined): string {
-  return 'anonymous';
+export async function principalFromAuthorization(authenticator: Authenticator, authorization: string | null | undefined): Promise<Principal> {
+  try {
+    return await authenticator.authenticate(authorization);
+  } catch (error) {
+    if (!(error instanceof AuthenticationError)) throw error;
+    throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  }
 }
 
 /** graphql-ws puts whatever the client sent in `connectionParams`; only a string is a header value. */

@@ -1,4 +1,5 @@
 import type { Ledger } from '../application/ledger';
+import { trustedCaller, type Principal } from '../auth/principal';
 import { asOfKey, resolveAsOf, type AsOf } from '../../projections/queries/as-of';
 import type { LedgerEventFeed } from './ledger-event-feed';
 import { PointInTimeView } from './point-in-time-view';
@@ -6,7 +7,9 @@ import type { PointInTime } from './types/inputs';
 
 export interface RequestContext {
   ledger: Ledger;
-  /** The actor recorded on events this request appends. */
+  /** Who asks: decides what they may do. */
+  principal: Principal;
+  /** The actor recorded on events this request appends: the token's `sub`, never the request body. */
   actor: string;
   /** The view at a point in time (one per distinct point per request). */
   view(asOf: AsOf): PointInTimeView;
@@ -19,11 +22,14 @@ export interface RequestContextOptions {
   events?: LedgerEventFeed | null;
 }
 
-export function createRequestContext(ledger: Ledger, actor: string, options: RequestContextOptions = {}): RequestContext {
+/** `who` is the authenticated principal, or the name of a trusted in-process caller. */
+export function createRequestContext(ledger: Ledger, who: Principal | string, options: RequestContextOptions = {}): RequestContext {
+  const principal = typeof who === 'string' ? trustedCaller(who) : who;
   const views = new Map<string, PointInTimeView>();
   return {
     ledger,
-    actor,
+    principal,
+    actor: principal.actor,
     view(asOf) {
       const key = asOfKey(asOf);
       let view = views.get(key);

@@ -8,6 +8,7 @@ import { MutationResolver } from './resolvers/mutation-resolver';
 import { ChapterResolver, PlanResolver, PolicyResolver } from './resolvers/plan-resolver';
 import { ProjectResolver } from './resolvers/project-resolver';
 import { QueryResolver } from './resolvers/query-resolver';
+import { VerificationResolver } from './resolvers/verification-resolver';
 import { SubscriptionResolver } from './resolvers/subscription-resolver';
 
 let schema: Promise<GraphQLSchema> | null = null;
@@ -31,6 +32,7 @@ export function ledgerSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers: [
       QueryResolver,
+      VerificationResolver,
       IndicatorRevisionResolver,
       MutationResolver,
       SubscriptionResolver,

@@ -13,7 +13,9 @@ export interface GraphqlWsOptions {
   path: string;
   schema: GraphQLSchema;
   /** The same context an HTTP request gets, from the connection's `connectionParams.authorization`. */
-  context: (authorization: string | null) => RequestContext;
+  context: (authorization: string | null) => Promise<RequestContext>;
+  /** Rejects a bad token when the connection opens, not at its first subscription. */
+  authenticate: (authorization: string | null) => Promise<unknown>;
   formatError: ErrorFormatter;
 }
 
@@ -29,7 +31,13 @@ export function serveGraphqlWs(options: GraphqlWsOptions): Disposable {
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => options.formatError(error.toJSON(), error));
   const server = useServer(
     {
-      onSubscribe(ctx, _id, payload) {
+      // false closes the socket with 4403 Forbidden; no token at all is the anonymous viewer.
+      onConnect: async (ctx) =>
+        options.authenticate(authorizationOf(ctx.connectionParams)).then(
+          () => true,
+          () => false,
+        ),
+      async onSubscribe(ctx, _id, payload) {
         try {
           const checked = checkOperation(options.schema, payload);
           if (Array.isArray(checked)) return checked;
@@ -38,7 +46,7 @@ export function serveGraphqlWs(options: GraphqlWsOptions): Disposable {
             document: checked.document,
             operationName: payload.operationName ?? null,
             variableValues: payload.variables ?? null,
-            contextValue: options.context(authorizationOf(ctx.connectionParams)),
+            contextValue: await options.context(authorizationOf(ctx.connectionParams)),
           };
         } catch (error) {
           return [asGraphQLError(error)];

@@ -6,7 +6,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { createServer } from 'node:http';
 import pino, { type Logger } from 'pino';
 import type { Ledger } from '../application/ledger';
-import { actorFromAuthorization } from '../graphql/actor';
+import { loadAuthConfig } from '../auth/auth-config';
+import { Authenticator } from '../auth/authenticator';
+import { principalFromAuthorization } from '../graphql/actor';
 import { createApolloServer, isDevelopment, type LedgerPlugin } from '../graphql/apollo-server';
 import { createRequestContext, type RequestContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/format-error';
@@ -33,6 +35,8 @@ export interface ServerOptions {
   maxProjectionLag?: number;
   /** More Apollo plugins (e.g. a response cache). */
   plugins?: LedgerPlugin[];
+  /** Verifies bearer tokens; by default from PLAN_LEDGER_JWT_* in the environment, checked before listening. */
+  authenticator?: Authenticator;
 }
 
 export interface RunningServer {
@@ -70,9 +74,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { ledger } = options;
   const logger = options.logger ?? pino({ level: 'silent' });
   const development = isDevelopment(options.development);
+  const authenticator = options.authenticator ?? (await Authenticator.create(loadAuthConfig()));
   const { feed, metrics } = await observe(ledger, logger);
-  const contextFor = (authorization: string | null | undefined): RequestContext =>
-    createRequestContext(ledger, actorFromAuthorization(authorization), { events: feed });
+  const contextFor = async (authorization: string | null | undefined): Promise<RequestContext> =>
+    createRequestContext(ledger, await principalFromAuthorization(authenticator, authorization), { events: feed });
   let draining = false;
 
   const httpServer = createServer();
@@ -83,6 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       path: GRAPHQL_PATH,
       schema: await ledgerSchema(),
       context: contextFor,
+      authenticate: (authorization) => principalFromAuthorization(authenticator, authorization),
       formatError: createErrorFormatter({ logger, development }),
     });
     const operationNames = new OperationNames();
@@ -105,7 +111,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         logger,
         health: healthRoutes(ledger, { maxLag: options.maxProjectionLag ?? DEFAULT_MAX_PROJECTION_LAG, draining: () => draining }),
         metrics: metrics.handler(),
-        graphql: [operationNames.middleware(), expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers.authorization) })],
+        graphql: [operationNames.middleware(), expressMiddleware(apollo, { context: ({ req }) => contextFor(req.headers.authorization) })],
       }),
     );
     const address = await listen(httpServer, options.port, options.host ?? '0.0.0.0');

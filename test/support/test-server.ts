@@ -1,5 +1,8 @@
 import type { Logger } from 'pino';
 import { Ledger } from '../../src/application/ledger';
+import { loadAuthConfig } from '../../src/auth/auth-config';
+import { Authenticator } from '../../src/auth/authenticator';
+import { TEST_JWT_SECRET, tokenFor } from './server-process';
 import { startServer } from '../../src/graphql/server';
 import { SqliteEventStore } from '../../src/store/sqlite/sqlite-event-store';
 
@@ -14,8 +17,13 @@ export interface TestServer {
   /** The same endpoint for graphql-ws clients. */
   wsUrl: string;
   ledger: Ledger;
-  /** POSTs a GraphQL operation over real HTTP. */
+  /**
+   * POSTs a GraphQL operation over real HTTP, as an admin unless `headers.authorization` says otherwise
+   * (an empty string sends no token: the anonymous viewer).
+   */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  /** `Bearer <admin token>`, for clients the test builds itself (graphql-ws, graphql-http). */
+  adminAuthorization: string;
   /** Open ledgerEvents subscriptions, to know when one is listening. */
   subscriptionCount(): number;
   stop(): Promise<void>;
@@ -32,7 +40,10 @@ export interface TestServerOptions {
 export async function startTestServer(pathOrOptions: string | TestServerOptions = {}): Promise<TestServer> {
   const options = typeof pathOrOptions === 'string' ? { path: pathOrOptions } : pathOrOptions;
   const ledger = await Ledger.embedded(new SqliteEventStore({ path: options.path ?? ':memory:' }));
+  const authenticator = await Authenticator.create(loadAuthConfig({ PLAN_LEDGER_JWT_SECRET: TEST_JWT_SECRET }));
+  const adminAuthorization = `Bearer ${await tokenFor('admin', 'test-admin')}`;
   const server = await startServer({
+    authenticator,
     ledger,
     port: 0,
     host: '127.0.0.1',
@@ -44,10 +55,12 @@ export async function startTestServer(pathOrOptions: string | TestServerOptions 
     url: server.url,
     wsUrl: server.url.replace(/^http/, 'ws'),
     ledger,
+    adminAuthorization,
     async gql(query, variables, headers = {}) {
+      const { authorization = adminAuthorization, ...rest } = headers;
       const response = await fetch(server.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...rest, ...(authorization ? { authorization } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as never;

@@ -2,6 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { NOW } from '../../../projections/queries/as-of';
 import type { RequestContext } from '../context';
 import { notFound } from '../errors';
+import { requireAdmin, requireEditorOfIndicator } from '../guards';
 import { ValueKind } from '../types/enums';
 import { Indicator } from '../types/indicator-types';
 import { ImportReportInput, RecordValueInput } from '../types/inputs';
@@ -11,6 +12,7 @@ import { ImportResult } from '../types/ledger-types';
 export class MutationResolver {
   @Mutation(() => ImportResult, { description: 'Imports one annual evaluation report (the text of 実施計画兼予算要求書（検証） and 施策 sheets).' })
   async importReport(@Arg('input', () => ImportReportInput) input: ImportReportInput, @Ctx() context: RequestContext): Promise<ImportResult> {
+    requireAdmin(context, 'importReport');
     const summary = await context.ledger.importReport(input.text, {
       actor: context.actor,
       reason: input.reason ?? null,
@@ -21,6 +23,7 @@ export class MutationResolver {
 
   @Mutation(() => Indicator, { description: 'Records one target or actual outside a report, with the reason for it.' })
   async recordValue(@Arg('input', () => RecordValueInput) input: RecordValueInput, @Ctx() context: RequestContext): Promise<Indicator> {
+    await requireEditorOfIndicator(context, input.indicatorId);
     await context.ledger.recordValue(
       {
         indicatorId: input.indicatorId,

@@ -4,6 +4,7 @@ import { editionRows } from '../../../projections/queries/edition-queries';
 import { assertFiscalYear } from '../../domain/invariants';
 import { toAuditEvent } from '../audit-events';
 import type { RequestContext } from '../context';
+import { requireAuditor } from '../guards';
 import { checkFirst, decodeCursor, encodeCursor } from '../pagination';
 import { FiscalYearComparison } from '../types/comparison-types';
 import { Indicator } from '../types/indicator-types';
@@ -117,6 +118,7 @@ export class QueryResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() context: RequestContext,
   ): AuditEventConnection {
+    requireAuditor(context, 'auditTrail');
     const page = auditPage(context.ledger.db, filter ?? {}, checkFirst(first ?? 50), decodeCursor(after));
     const edges = page.rows.map((row) => ({ cursor: encodeCursor(row.position), node: toAuditEvent(row) }));
     return {

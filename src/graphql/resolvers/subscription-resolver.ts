@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../context';
+import { requireAuditor } from '../guards';
 import { AuditEvent } from '../types/ledger-types';
 
 interface LedgerEventsArgs {
@@ -14,6 +15,7 @@ export class SubscriptionResolver {
   @Subscription(() => AuditEvent, {
     description: 'Every event appended from now on, optionally only streams whose id starts with the prefix',
     subscribe: ({ args, context }: { args: LedgerEventsArgs; context: RequestContext }) => {
+      requireAuditor(context, 'ledgerEvents');
       if (!context.events) throw new GraphQLError('this server does not serve subscriptions', { extensions: { code: 'BAD_REQUEST' } });
       return context.events.events(args.streamPrefix ?? null);
     },

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
+import { requireAuditor } from '../guards';
 import { LedgerVerification } from '../types/verification-types';
 
 @Resolver()
@@ -9,6 +10,7 @@ export class VerificationResolver {
     @Arg('expectHead', () => String, { nullable: true }) expectHead: string | null,
     @Ctx() context: RequestContext,
   ): Promise<LedgerVerification> {
+    requireAuditor(context, 'verifyLedger');
     const verdict = await context.ledger.verify();
     if (!verdict.ok) {
       return { ok: false, events: verdict.events, headPosition: null, headHash: null, brokenAt: String(verdict.position), problem: verdict.problem, headMatches: null };

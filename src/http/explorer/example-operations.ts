@@ -4,7 +4,13 @@
 
 export interface ExampleTab {
   query: string;
+  /** The Headers pane: where the operation needs a role, a placeholder for the caller's token. */
+  headers?: string;
 }
+
+// GraphiQL sends the Headers pane with HTTP requests and as connectionParams over WebSocket.
+const tokenHeaders = (role: string): string =>
+  `{\n  "authorization": "Bearer <a ${role} token: plan-ledger token --role ${role} --sub YOUR-NAME>"\n}`;
 
 const targetChange: ExampleTab = {
   query: `# How a target changed between editions: one indicator's FY2023 target as the
@@ -72,6 +78,7 @@ query FiscalYearsCompared($base: Int! = 2021, $compare: Int! = 2022) {
 };
 
 const auditTrail: ExampleTab = {
+  headers: tokenHeaders('auditor'),
   query: `# The log itself, oldest first, 20 events a page: pass pageInfo.endCursor as $after for the next.
 query AuditTrail($after: String) {
   auditTrail(first: 20, after: $after) {
@@ -86,6 +93,7 @@ query AuditTrail($after: String) {
 };
 
 const liveEvents: ExampleTab = {
+  headers: tokenHeaders('auditor'),
   query: `# Every event appended from now on (over WebSocket). Run it, then record a value in another tab.
 subscription LedgerEvents($streamPrefix: String = "indicator-") {
   ledgerEvents(streamPrefix: $streamPrefix) {
@@ -96,6 +104,7 @@ subscription LedgerEvents($streamPrefix: String = "indicator-") {
 };
 
 const safeEdit: ExampleTab = {
+  headers: tokenHeaders('editor'),
   query: `# A safe edit: read the indicator's revision, then write with it as expectedRevision. If someone
 # else wrote in between, the answer is a CONFLICT carrying extensions.currentRevision.
 # The same idempotencyKey on a retry appends nothing.
