@@ -8,7 +8,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Ledger } from '../src/application/ledger';
 import { ledgerSchema } from '../src/graphql/schema';
-import { startServer, type LedgerPlugin } from '../src/graphql/server';
+import { ANONYMOUS } from '../src/auth/principal';
+import { createRequestContext } from '../src/graphql/context';
+import { createApolloServer, startServer, type LedgerPlugin } from '../src/graphql/server';
 
 export interface RunningServer {
   url: string;
@@ -19,6 +21,20 @@ export interface RunningServer {
 export async function ledgerServer(ledger: Ledger, plugins: LedgerPlugin[] = []): Promise<RunningServer> {
   const server = await startServer({ ledger, port: 0, host: '127.0.0.1', plugins });
   return { url: server.url, stop: () => server.stop() };
+}
+
+/**
+ * The ledger's schema, resolvers and context on the same bare transport as the baseline (Apollo's
+ * standalone server): against bareApolloServer, this isolates what the ledger's GraphQL layer and read
+ * model cost from what the served HTTP stack (Express, logging, metrics) costs.
+ */
+export async function ledgerStandaloneServer(ledger: Ledger): Promise<RunningServer> {
+  const server = await createApolloServer();
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: 0, host: '127.0.0.1' },
+    context: async () => createRequestContext(ledger, ANONYMOUS),
+  });
+  return { url, stop: () => server.stop() };
 }
 
 /**
