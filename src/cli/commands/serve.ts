@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { openLedger } from '../../application/open-ledger';
+import { responseCachePlugin } from '../../graphql/plugins/response-cache';
 import { startServer } from '../../graphql/server';
 import { BUNDLED_SAMPLE } from '../bundled-sample';
 
@@ -33,6 +34,8 @@ export async function serve(options: { port: number; host: string }): Promise<vo
     port: options.port,
     host: options.host,
     logger,
+    // A repeated read at the same log position is answered from memory, with an ETag for 304s.
+    plugins: [responseCachePlugin({ headPosition: () => ledger.projections.checkpoint() })],
     ...(readiness !== undefined ? { maxProjectionLag: readiness } : {}),
   });
   logger.info({ url: server.url, store: ledger.store.kind }, `plan-ledger is serving GraphQL at ${server.url}`);
