@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import type { RequestContext } from './context';
 import { createErrorFormatter } from './format-error';
 import { ledgerSchema } from './schema';
+import type { Limits } from '../config/limits';
+import { apolloLimitOptions, limitPlugins } from './plugins/limits';
 
 export type LedgerPlugin = ApolloServerPlugin<RequestContext & BaseContext>;
 
@@ -12,6 +14,8 @@ export interface ApolloServerOptions {
   /** Full error messages, stack traces and schema hints; defaults to NODE_ENV=development. */
   development?: boolean | undefined;
   plugins?: LedgerPlugin[] | undefined;
+  /** Depth, cost, document size, time budget and introspection (PLAN_LEDGER_MAX_* and friends). */
+  limits?: Limits | undefined;
 }
 
 export const isDevelopment = (development: boolean | undefined): boolean => development ?? process.env['NODE_ENV'] === 'development';
@@ -26,6 +30,11 @@ export async function createApolloServer(options: ApolloServerOptions = {}): Pro
     // The schema is the published contract (schema/schema.graphql), and the offline explorer needs it.
     introspection: true,
     // Apollo's landing pages load from its CDN; the explorer at GET /graphql is served from local files.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(options.plugins ?? [])],
+    ...(options.limits ? apolloLimitOptions(options.limits) : {}),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.limits ? limitPlugins<RequestContext & BaseContext>(options.limits) : []),
+      ...(options.plugins ?? []),
+    ],
   });
 }

@@ -2,7 +2,6 @@ import cors from 'cors';
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { Logger } from 'pino';
 import { explorerRoutes } from './explorer/explorer-routes';
-import { graphqlBody } from './graphql-body';
 import { errorHandler, notFoundHandler } from './http-errors';
 import { requestLog } from './request-log';
 
@@ -11,6 +10,8 @@ export interface AppParts {
   logger: Logger;
   health: Router;
   metrics: RequestHandler;
+  /** Parses the JSON body, within the configured size limit. */
+  body: RequestHandler;
   /** Apollo's Express middleware, and what runs right before it. */
   graphql: RequestHandler[];
 }
@@ -25,7 +26,7 @@ export function createApp(parts: AppParts): Express {
   app.use(explorerRoutes(parts.graphqlPath));
   // Any origin may call the API: credentials travel in the Authorization header, never in cookies,
   // so a foreign page cannot borrow a user's session.
-  app.all(parts.graphqlPath, cors(), graphqlBody(), ...parts.graphql);
+  app.all(parts.graphqlPath, cors(), parts.body, ...parts.graphql);
   app.use(notFoundHandler);
   app.use(errorHandler(parts.logger));
   return app;

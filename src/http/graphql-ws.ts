@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import { authorizationOf } from '../graphql/actor';
 import type { RequestContext } from '../graphql/context';
 import type { ErrorFormatter } from '../graphql/format-error';
+import type { Limits } from '../config/limits';
 import { checkOperation } from './ws-operation';
 
 export interface GraphqlWsOptions {
@@ -14,6 +15,8 @@ export interface GraphqlWsOptions {
   schema: GraphQLSchema;
   /** The same context an HTTP request gets, from the connection's `connectionParams.authorization`. */
   context: (authorization: string | null) => Promise<RequestContext>;
+  /** The same limits HTTP requests meet. */
+  limits: Limits;
   /** Rejects a bad token when the connection opens, not at its first subscription. */
   authenticate: (authorization: string | null) => Promise<unknown>;
   formatError: ErrorFormatter;
@@ -39,7 +42,7 @@ export function serveGraphqlWs(options: GraphqlWsOptions): Disposable {
         ),
       async onSubscribe(ctx, _id, payload) {
         try {
-          const checked = checkOperation(options.schema, payload);
+          const checked = checkOperation(options.schema, payload, options.limits);
           if (Array.isArray(checked)) return checked;
           return {
             schema: options.schema,

@@ -7,6 +7,8 @@ import { createServer } from 'node:http';
 import pino, { type Logger } from 'pino';
 import type { Ledger } from '../application/ledger';
 import { loadAuthConfig } from '../auth/auth-config';
+import { loadLimits, type Limits } from '../config/limits';
+import { limitedJsonBody } from '../graphql/plugins/limits';
 import { Authenticator } from '../auth/authenticator';
 import { principalFromAuthorization } from '../graphql/actor';
 import { createApolloServer, isDevelopment, type LedgerPlugin } from '../graphql/apollo-server';
@@ -35,6 +37,8 @@ export interface ServerOptions {
   maxProjectionLag?: number;
   /** More Apollo plugins (e.g. a response cache). */
   plugins?: LedgerPlugin[];
+  /** Request limits; by default from PLAN_LEDGER_MAX_* in the environment, checked before listening. */
+  limits?: Limits;
   /** Verifies bearer tokens; by default from PLAN_LEDGER_JWT_* in the environment, checked before listening. */
   authenticator?: Authenticator;
 }
@@ -74,6 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { ledger } = options;
   const logger = options.logger ?? pino({ level: 'silent' });
   const development = isDevelopment(options.development);
+  const limits = options.limits ?? loadLimits();
   const authenticator = options.authenticator ?? (await Authenticator.create(loadAuthConfig()));
   const { feed, metrics } = await observe(ledger, logger);
   const contextFor = async (authorization: string | null | undefined): Promise<RequestContext> =>
@@ -88,6 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       path: GRAPHQL_PATH,
       schema: await ledgerSchema(),
       context: contextFor,
+      limits,
       authenticate: (authorization) => principalFromAuthorization(authenticator, authorization),
       formatError: createErrorFormatter({ logger, development }),
     });
@@ -95,6 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     apollo = await createApolloServer({
       logger,
       development,
+      limits,
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),
         drainWebSockets(sockets),
@@ -111,6 +118,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         logger,
         health: healthRoutes(ledger, { maxLag: options.maxProjectionLag ?? DEFAULT_MAX_PROJECTION_LAG, draining: () => draining }),
         metrics: metrics.handler(),
+        body: limitedJsonBody(limits),
         graphql: [operationNames.middleware(), expressMiddleware(apollo, { context: ({ req }) => contextFor(req.headers.authorization) })],
       }),
     );

@@ -3,7 +3,9 @@
 // failure over HTTP, so a client handles errors the same way on either transport.
 import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
+import type { Limits } from '../config/limits';
 import { validationErrorCode } from '../graphql/format-error';
+import { limitErrors, limitParseOptions } from '../graphql/plugins/limits';
 
 export interface OperationPayload {
   query: string;
@@ -27,10 +29,10 @@ export function withCode(error: GraphQLError, code: string): GraphQLError {
   });
 }
 
-export function checkOperation(schema: GraphQLSchema, payload: OperationPayload): CheckedOperation | GraphQLError[] {
+export function checkOperation(schema: GraphQLSchema, payload: OperationPayload, limits?: Limits): CheckedOperation | GraphQLError[] {
   let document: DocumentNode;
   try {
-    document = parse(payload.query);
+    document = parse(payload.query, limits ? limitParseOptions(limits) : undefined);
   } catch (error) {
     return [withCode(error instanceof GraphQLError ? error : new GraphQLError(String(error)), 'GRAPHQL_PARSE_FAILED')];
   }
@@ -43,5 +45,9 @@ export function checkOperation(schema: GraphQLSchema, payload: OperationPayload)
   }
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 50 });
   if (coerced.errors) return coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));
+  if (limits) {
+    const refused = limitErrors(schema, document, operation, payload.variables, limits);
+    if (refused.length > 0) return refused.map((error) => (error.extensions['code'] ? error : withCode(error, validationErrorCode(error))));
+  }
   return { document, operation };
 }

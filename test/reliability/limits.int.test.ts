@@ -15,6 +15,7 @@ import { apolloLimitOptions, limitedJsonBody, limitPlugins, operationCost, opera
 import type { PointInTimeView } from '../../src/graphql/point-in-time-view';
 import { ledgerSchema } from '../../src/graphql/schema';
 import { exampleTabs } from '../../src/http/explorer/example-operations';
+import { RawClient } from '../support/reliability';
 import { sampleText } from '../support/sample';
 
 type Context = RequestContext & BaseContext;
@@ -236,6 +237,17 @@ describe('depth and cost', () => {
     });
   });
 
+  it('leaves a document whose operation cannot be chosen to Apollo (no operation name, or an unknown one)', async () => {
+    const two = await run(server, `query A { editions { label } } query B { departments }`);
+    expect(two.errors?.[0]?.extensions?.['code']).toBe('OPERATION_RESOLUTION_FAILURE');
+    const response = await server.executeOperation(
+      { query: `query A { editions { label } }`, operationName: 'Missing' },
+      { contextValue: createRequestContext(ledger, 'tester') },
+    );
+    expect(response.http.status).toBeLessThan(500);
+    expect(response.body.kind === 'single' ? response.body.singleResult.errors?.[0]?.extensions?.['code'] : null).toBe('OPERATION_RESOLUTION_FAILURE');
+  });
+
   it('stops parsing a document longer than PLAN_LEDGER_MAX_TOKENS', async () => {
     const long = `{ ${'departments '.repeat(DEFAULT_LIMITS.maxTokens)} }`;
     const answer = await run(server, long);
@@ -368,6 +380,25 @@ describe('body size (PLAN_LEDGER_MAX_BODY_BYTES)', () => {
           },
         ],
       });
+
+      // A client announcing more than the limit gets its answer at once, not after sending it all.
+      const raw = new RawClient(url, { maxSockets: 1 });
+      try {
+        const started = Date.now();
+        const trickled = await raw.send({ headers: { 'content-type': 'application/json', 'content-length': 600 * 1024 * 1024 }, body: '{"query": "{' }, 5_000);
+        expect(Date.now() - started).toBeLessThan(2_000);
+        expect(trickled.status).toBe(413);
+        expect(trickled.headers['connection']).toBe('close');
+        expect(JSON.parse(trickled.body)).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE', measured: 600 * 1024 * 1024 } }] });
+        // Without a Content-Length (chunked), the body is refused once it grows past the limit.
+        const chunked = await raw.send({ headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, body: oversize });
+        expect(chunked.status).toBe(413);
+        expect(JSON.parse(chunked.body)).toMatchObject({
+          errors: [{ message: `the request body is more than ${limits.maxBodyBytes} bytes; at most ${limits.maxBodyBytes} are accepted`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+        });
+      } finally {
+        raw.close();
+      }
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

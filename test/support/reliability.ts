@@ -62,7 +62,8 @@ export class RawClient {
     return new Promise((resolve, reject) => {
       const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
       const headers: Record<string, string | number> = { ...(req.headers ?? {}) };
-      if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) headers['content-length'] = body.length;
+      const framed = Object.keys(headers).some((h) => ['content-length', 'transfer-encoding'].includes(h.toLowerCase()));
+      if (body !== undefined && !framed) headers['content-length'] = body.length;
       const outgoing = request(
         { host: this.host, port: this.port, method: req.method ?? 'POST', path: req.path ?? '/graphql', headers, agent: this.agent, timeout: timeoutMs },
         (res) => {

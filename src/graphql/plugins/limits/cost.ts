@@ -4,6 +4,7 @@
 // `measures { projects { measures { projects ... } } }` grows as the answer would, and aliases and
 // fragments count every time they are used.
 import { GraphQLError, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { createComplexityRule, type ComplexityEstimator } from 'graphql-query-complexity';
 import { MAX_PAGE_SIZE } from '../../pagination';
 
@@ -34,6 +35,8 @@ const DEFAULT_PAGE_SIZE = 50;
 
 /** Resolvers that do more than one batched read: a scan, a history, a write. */
 export const BASE_COSTS: Readonly<Record<string, number>> = {
+  // A walk of the whole hash chain: at most ten of them (aliased) in one request under the default limit.
+  'Query.verifyLedger': 5_000,
   'Query.compareFiscalYears': 100,
   'Query.auditTrail': 10,
   'Query.indicatorRevision': 2,
@@ -63,11 +66,50 @@ export const MAX_EVALUATED_NODES = 10_000;
 export type OperationCost = { cost: number } | { tooManyNodes: true };
 
 /**
+ * Prices already computed, per document (Apollo hands every request with the same text the same parsed
+ * document) and per operation and variables. Only prices computed with variables that coerce are kept:
+ * a price computed with variables that do not would be too low for the same document with ones that do.
+ */
+const priced = new WeakMap<DocumentNode, Map<string, OperationCost>>();
+const MAX_PRICES_PER_DOCUMENT = 64;
+const MAX_VARIABLES_KEY = 2_048;
+
+function priceKey(operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>> | null | undefined): string | null {
+  let json: string;
+  try {
+    json = JSON.stringify(variables ?? {});
+  } catch {
+    return null;
+  }
+  return json.length > MAX_VARIABLES_KEY ? null : `${operation.name?.value ?? ''}\u0000${json}`;
+}
+
+/**
  * The cost of `operation`, the one of the document a request runs. Variables that do not coerce are
  * ignored here (execution refuses them with BAD_USER_INPUT before any resolver runs), and a field whose
  * arguments do not coerce is priced at nothing (it fails without resolving anything below it).
  */
 export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>> | null | undefined,
+): OperationCost {
+  const key = priceKey(operation, variables);
+  const prices = priced.get(document);
+  const known = key === null ? undefined : prices?.get(key);
+  if (known) return known;
+  const measured = measureCost(schema, document, operation, variables);
+  if (key !== null && !getVariableValues(schema, operation.variableDefinitions ?? [], { ...(variables ?? {}) }, { maxErrors: 1 }).errors) {
+    const map = prices ?? new Map<string, OperationCost>();
+    if (map.size >= MAX_PRICES_PER_DOCUMENT) map.clear();
+    map.set(key, measured);
+    priced.set(document, map);
+  }
+  return measured;
+}
+
+function measureCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,

@@ -8,11 +8,14 @@
 // unchanged edition appending nothing (importReport).
 //
 // Nothing here can interrupt a synchronous SQLite statement already running; the deadline takes effect
-// at the next resolver, i.e. between the batched reads of one level of a query and the next.
+// at the next resolver that loads something (a root field, or a field returning objects), i.e. between
+// the batched reads of one level of a query and the next.
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
   GraphQLError,
   defaultFieldResolver,
+  getNamedType,
+  isLeafType,
   isObjectType,
   type GraphQLFieldResolver,
   type GraphQLSchema,
@@ -22,37 +25,51 @@ import { limitExtensions } from './limit-error';
 
 export const TIMEOUT_CODE = 'TIMEOUT';
 
+/** How often (in resolver calls) a budget looks at the clock between its timer's ticks. */
+const CLOCK_EVERY = 32;
+
 class Budget {
   expired = false;
   /** A resolver was actually refused or abandoned, i.e. the answer is incomplete. */
   cut = false;
-  private timer: NodeJS.Timeout | null = null;
-  /** Rejects, with `timeout`, when the budget runs out. */
-  readonly deadline: Promise<never>;
+  /** What the deadline rejects with, so an abandoned resolver is told apart from one that failed. */
   readonly timeout = new Error('time budget exhausted');
+  private calls = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private deadlinePromise: Promise<never> | null = null;
 
   constructor(
     readonly startedAt: number,
     readonly timeoutMs: number,
-  ) {
-    this.deadline = new Promise<never>((_resolve, reject) => {
-      const remaining = Math.max(0, startedAt + timeoutMs - Date.now());
-      this.timer = setTimeout(() => {
+  ) {}
+
+  /** Rejects, with `timeout`, when the budget runs out; made when a resolver first has to race it. */
+  get deadline(): Promise<never> {
+    this.deadlinePromise ??= new Promise<never>((_resolve, reject) => {
+      const expire = () => {
         this.expired = true;
         reject(this.timeout);
-      }, remaining);
+      };
+      const remaining = this.startedAt + this.timeoutMs - Date.now();
+      if (remaining <= 0) {
+        expire();
+        return;
+      }
+      this.timer = setTimeout(expire, remaining);
       this.timer.unref();
     });
     // Nobody may be racing the deadline when it passes; that is not an unhandled rejection.
-    this.deadline.catch(() => undefined);
+    this.deadlinePromise.catch(() => undefined);
+    return this.deadlinePromise;
   }
 
   get elapsedMs(): number {
     return Date.now() - this.startedAt;
   }
 
+  /** True once the budget is spent: the timer said so, or (every few calls, and on the first) the clock. */
   overdue(): boolean {
-    if (!this.expired && Date.now() - this.startedAt >= this.timeoutMs) this.expired = true;
+    if (!this.expired && this.calls++ % CLOCK_EVERY === 0 && Date.now() - this.startedAt >= this.timeoutMs) this.expired = true;
     return this.expired;
   }
 
@@ -94,18 +111,22 @@ function budgeted(resolve: GraphQLFieldResolver<unknown, unknown>): GraphQLField
 }
 
 /**
- * Wraps every resolver of the schema, in place and once (the way Apollo instruments resolvers for its
- * own plugins): a request without a budget (a mutation, a graphql-ws subscription) pays one WeakMap
- * lookup per field.
+ * Wraps, in place and once (the way Apollo instruments resolvers for its own plugins), the resolvers
+ * that gate work: every root field, and every field returning an object or a list of them. Leaves are
+ * property reads of what those loaded and are left alone. A request without a budget (a mutation, a
+ * graphql-ws subscription) pays one WeakMap lookup per wrapped field.
  */
 function wrapResolvers(schema: GraphQLSchema): void {
   const marked = schema as GraphQLSchema & { [WRAPPED]?: true };
   if (marked[WRAPPED]) return;
   Object.defineProperty(schema, WRAPPED, { value: true });
   const subscription = schema.getSubscriptionType();
+  const roots = new Set([schema.getQueryType(), schema.getMutationType()]);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__') || type === subscription) continue;
-    for (const field of Object.values(type.getFields())) field.resolve = budgeted(field.resolve ?? defaultFieldResolver);
+    for (const field of Object.values(type.getFields())) {
+      if (roots.has(type) || !isLeafType(getNamedType(field.type))) field.resolve = budgeted(field.resolve ?? defaultFieldResolver);
+    }
   }
 }
 
@@ -127,7 +148,8 @@ export function timeBudgetPlugin<TContext extends BaseContext>(
       let budget: Budget | null = null;
       return {
         async executionDidStart({ operation, contextValue }) {
-          if (operation.operation !== 'query') return;
+          // Apollo executes even when no operation could be chosen (to report that): `operation` is then undefined.
+          if ((operation as typeof operation | undefined)?.operation !== 'query') return;
           budget = new Budget(startedAt, limits.requestTimeoutMs);
           budgets.set(contextValue, budget);
         },
