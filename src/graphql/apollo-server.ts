@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Logger } from 'pino';
 import type { RequestContext } from './context';
@@ -18,6 +19,21 @@ export interface ApolloServerOptions {
   limits?: Limits | undefined;
 }
 
+/** Over HTTP a subscription would be answered as a query with a null root: refuse it, naming where it belongs. */
+const subscriptionsOverWebSocketOnly: LedgerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'subscription') {
+          throw new GraphQLError('subscriptions are served over WebSocket (graphql-ws) at this same path, not over HTTP', {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
+        }
+      },
+    };
+  },
+};
+
 export const isDevelopment = (development: boolean | undefined): boolean => development ?? process.env['NODE_ENV'] === 'development';
 
 export async function createApolloServer(options: ApolloServerOptions = {}): Promise<ApolloServer<RequestContext & BaseContext>> {
@@ -27,12 +43,16 @@ export async function createApolloServer(options: ApolloServerOptions = {}): Pro
     formatError: createErrorFormatter({ logger: options.logger, development }),
     includeStacktraceInErrorResponses: development,
     hideSchemaDetailsFromClientErrors: !development,
+    // Repeated reads are answered by the position-keyed response cache; automatic persisted queries
+    // would only add a second, hash-keyed path for the same thing.
+    persistedQueries: false,
     // The schema is the published contract (schema/schema.graphql), and the offline explorer needs it.
     introspection: true,
     // Apollo's landing pages load from its CDN; the explorer at GET /graphql is served from local files.
     ...(options.limits ? apolloLimitOptions(options.limits) : {}),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      subscriptionsOverWebSocketOnly,
       ...(options.limits ? limitPlugins<RequestContext & BaseContext>(options.limits) : []),
       ...(options.plugins ?? []),
     ],

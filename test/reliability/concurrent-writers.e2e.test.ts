@@ -141,6 +141,8 @@ describe('concurrent writers with expectedRevision', () => {
     expect(appended.map((e) => e.stream_revision)).toEqual(successes.map((_, i) => revisionBefore + 1 + i));
     expect(appended.map((e) => e.reason).sort()).toEqual(successes.map((a) => `writer ${a.client} value ${a.value}`).sort());
     expect(storeHead(path).position).toBe(headBefore.position + successes.length);
+    const verified = await clients[0]!.gql(`{ verifyLedger { ok headPosition } }`, undefined, auditor);
+    expect(verified.json).toEqual({ data: { verifyLedger: { ok: true, headPosition: String(headBefore.position + successes.length) } } });
 
     await server!.kill('SIGTERM');
     server = null;

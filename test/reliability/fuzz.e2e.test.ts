@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { SignJWT } from 'jose';
 import { ledgerSchema } from '../../src/graphql/schema';
 import { inPool, pickFrom, RawClient, seededRandom, storeHead, type RawResponse } from '../support/reliability';
@@ -19,7 +20,7 @@ import {
   NASTY_STRINGS,
   randomOperation,
   recordValueBody,
-  WEIRD_NUMBER_TEXTS,
+  WEIRD_NUMBERS,
   type HostileCase,
   type Random,
 } from './hostile-requests';
@@ -69,7 +70,6 @@ function brokenJson(random: Random): string {
     `${valid}}`,
     `${valid},`,
     valid.replace(/"/g, "'"),
-    `\ufeff${valid}`,
     `/* comment */ ${valid}`,
     '{"query": "{ editions { label } }",}',
     '{query: "{ editions { label } }"}',
@@ -124,26 +124,29 @@ function wrongShape(random: Random): string {
 }
 
 function numbersCase(random: Random): { body: string; mayAnswerData: boolean } {
-  const weird = pickFrom(random, WEIRD_NUMBER_TEXTS);
   const where = random();
   if (where < 0.35) {
+    const value = pickFrom(random, WEIRD_NUMBERS.notFinite);
     return {
-      body: jsonBody(`mutation { recordValue(input: { indicatorId: "5-1-1/NPO法人数", fiscalYear: 2024, kind: ACTUAL, value: ${weird}, reason: "numbers" }) { id } }`),
+      body: jsonBody(`mutation { recordValue(input: { indicatorId: "5-1-1/NPO法人数", fiscalYear: 2024, kind: ACTUAL, value: ${value}, reason: "numbers" }) { id } }`),
       mayAnswerData: false,
     };
   }
   if (where < 0.55) {
-    return { body: jsonBody(`mutation { recordValue(input: { indicatorId: "5-1-1/NPO法人数", fiscalYear: ${weird}, kind: TARGET, value: 1, reason: "numbers" }) { id } }`), mayAnswerData: false };
+    const year = pickFrom(random, WEIRD_NUMBERS.notAYear);
+    return { body: jsonBody(`mutation { recordValue(input: { indicatorId: "5-1-1/NPO法人数", fiscalYear: ${year}, kind: TARGET, value: 1, reason: "numbers" }) { id } }`), mayAnswerData: false };
   }
   if (where < 0.75) {
     // As raw JSON in the variables: NaN and Infinity are not JSON; 1e400 is, and parses to Infinity.
+    const value = pickFrom(random, WEIRD_NUMBERS.notFinite);
     return {
-      body: `{"query": "mutation($v: Float) { recordValue(input: { indicatorId: \\"5-1-1/NPO法人数\\", fiscalYear: 2024, kind: ACTUAL, value: $v, reason: \\"numbers\\" }) { id } }", "variables": {"v": ${weird}}}`,
+      body: `{"query": "mutation($v: Float) { recordValue(input: { indicatorId: \\"5-1-1/NPO法人数\\", fiscalYear: 2024, kind: ACTUAL, value: $v, reason: \\"numbers\\" }) { id } }", "variables": {"v": ${value}}}`,
       mayAnswerData: false,
     };
   }
   // Reads with extreme years: refused or answered, never an internal error.
-  return { body: jsonBody(`{ compareFiscalYears(base: ${weird}, compare: 2022) { base } indicator(id: "5-1-1/NPO法人数") { value(fiscalYear: 2021) { target } } }`), mayAnswerData: true };
+  const year = pickFrom(random, WEIRD_NUMBERS.notAYear);
+  return { body: jsonBody(`{ compareFiscalYears(base: ${year}, compare: 2022) { base } indicator(id: "5-1-1/NPO法人数") { value(fiscalYear: 2021) { target } } }`), mayAnswerData: true };
 }
 
 function invalidUtf8Body(random: Random): Buffer {
@@ -162,8 +165,10 @@ function invalidUtf8Body(random: Random): Buffer {
 }
 
 function hugeCase(random: Random): { body: string; mayAnswerData: boolean } {
+  // Up to 3 MiB: within the default body limit (10 MiB), so they reach the resolvers.
   const size = pickFrom(random, [256 * 1024, MiB, 3 * MiB]);
-  const big = pickFrom(random, ['あ', 'a', "'; DROP TABLE events; --"]).repeat(Math.ceil(size / 3));
+  const unit = pickFrom(random, ['あ', 'a', "'; DROP TABLE events; --"]);
+  const big = unit.repeat(Math.ceil(size / Buffer.byteLength(unit)));
   return pickFrom(random, [
     { body: recordValueBody({ indicatorId: big, fiscalYear: 2024, kind: 'ACTUAL', value: 1, reason: 'huge id' }), mayAnswerData: false },
     { body: recordValueBody({ indicatorId: 'nope/huge', fiscalYear: 2024, kind: 'ACTUAL', value: 1, text: big, reason: big }), mayAnswerData: false },
@@ -184,7 +189,8 @@ function deepCase(random: Random): { body: string; mayAnswerData: boolean } {
     { body: jsonBody(`{ ${'plan { chapters { policies { measures { policy { '.repeat(Math.min(depth, 400) / 5)}code${' } } } } }'.repeat(Math.min(depth, 400) / 5)} }`), mayAnswerData: true },
     { body: jsonBody(`{ project(id: "国際交流推進費") { ${'cost { project { '.repeat(Math.min(depth, 2_000) / 2)}name${' } }'.repeat(Math.min(depth, 2_000) / 2)} } }`), mayAnswerData: true },
     { body: jsonBody(`{ ${'a { '.repeat(depth)}b${' }'.repeat(depth)} }`), mayAnswerData: false },
-    { body: jsonBody(`query Q { ...F0 } ${Array.from({ length: 30 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} x${i}: departments ...F${i + 1} }`).join(' ')} fragment F30 on Query { departments }`), mayAnswerData: false },
+    // 2^30 selections once expanded, all merging into 31 fields: refused by the cost limit, or answered cheaply.
+    { body: jsonBody(`query Q { ...F0 } ${Array.from({ length: 30 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} x${i}: departments ...F${i + 1} }`).join(' ')} fragment F30 on Query { departments }`), mayAnswerData: true },
     { body: jsonBody(`query Q { ...A } fragment A on Query { ...B } fragment B on Query { ...A }`), mayAnswerData: false },
   ]);
 }
@@ -239,6 +245,8 @@ async function hostileCases(random: Random, tokens: Tokens): Promise<HostileCase
     return { request: { headers: { ...JSON_TYPE, authorization: `Bearer ${tokens.admin}` }, body: recordValueBody(input) }, mayAnswerData: false };
   });
   add('broken JSON', 400, () => ({ request: { headers: JSON_TYPE, body: brokenJson(random) }, mayAnswerData: false }));
+  // Not broken: body-parser skips a UTF-8 byte-order mark, as RFC 8259 allows a parser to.
+  add('JSON after a byte-order mark', 10, () => ({ request: { headers: JSON_TYPE, body: `\ufeff${jsonBody(HEALTH)}` }, mayAnswerData: true }));
   add('wrong request shapes', 250, () => ({ request: { headers: { ...JSON_TYPE, ...authHeader(random, tokens) }, body: wrongShape(random) }, mayAnswerData: true }));
   add('NaN, Infinity and other numbers', 300, () => {
     const { body, mayAnswerData } = numbersCase(random);
@@ -282,10 +290,6 @@ async function hostileCases(random: Random, tokens: Tokens): Promise<HostileCase
     const j = Math.floor(random() * (i + 1));
     [cases[i], cases[j]] = [cases[j] as HostileCase, cases[i] as HostileCase];
   }
-  for (const declared of [60 * MiB, 600 * MiB, 2 ** 40]) {
-    // A Content-Length over any limit, and a short body: refused on the header, not after a long wait.
-    cases.push({ category: 'oversize bodies', request: { headers: { ...JSON_TYPE, 'content-length': declared }, body: jsonBody(HEALTH) }, mayAnswerData: false });
-  }
   for (const size of [51 * MiB, 64 * MiB]) {
     const pad = 'x'.repeat(size);
     cases.push({ category: 'oversize bodies', request: { headers: JSON_TYPE, body: jsonBody(HEALTH, { pad }) }, mayAnswerData: false });
@@ -297,11 +301,14 @@ interface Verdict {
   problem: string | null;
   codes: string[];
   answeredData: boolean;
+  /** Node's HTTP parser refused the request before the application saw it (headers over 16 KiB). */
+  refusedByNode?: boolean;
 }
 
 /** What is wrong with an answer, if anything. */
 function judge(kase: HostileCase, response: RawResponse): Verdict {
   const fail = (problem: string): Verdict => ({ problem: `${problem} (HTTP ${response.status}): ${response.body.slice(0, 300)}`, codes: [], answeredData: false });
+  if (response.status === 431 && response.body === '') return { problem: null, codes: [], answeredData: false, refusedByNode: true };
   if (LEAK.test(response.body)) return fail('leaks a stack frame or a file path');
   let json: unknown;
   try {
@@ -326,7 +333,6 @@ function judge(kase: HostileCase, response: RawResponse): Verdict {
     if (typeof error?.message !== 'string') return fail('an error without a message');
     if (typeof error.extensions?.code !== 'string') return fail('an error without extensions.code');
     if (error.extensions.stacktrace !== undefined) return fail('an error with a stacktrace');
-    if (error.extensions.code === 'INTERNAL_SERVER_ERROR') return fail('an internal server error');
     codes.push(error.extensions.code);
   }
   // A refused mutation has no result; a partly answered read is fine.
@@ -340,6 +346,8 @@ describe('hostile input fuzz', () => {
   let dir: string;
   let path: string;
   let server: ServerProcess | null = null;
+  /** Requests the fuzz run saw answered with INTERNAL_SERVER_ERROR: a client's mistake taken for the server's. */
+  const internalErrors: HostileCase[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'plan-ledger-fuzz-'));
@@ -369,19 +377,23 @@ describe('hostile input fuzz', () => {
 
     const client = new RawClient(live.url, { maxSockets: CONCURRENCY });
     const problems: Array<{ category: string; problem: string; request: string }> = [];
-    const byCategory = new Map<string, { sent: number; statuses: Map<number, number>; codes: Map<string, number>; data: number }>();
+    const byCategory = new Map<string, { sent: number; statuses: Map<number, number>; codes: Map<string, number>; data: number; ms: number }>();
     let transportErrors = 0;
+    let refusedByNode = 0;
     try {
       await inPool(cases, CONCURRENCY, async (kase) => {
-        const stats = byCategory.get(kase.category) ?? { sent: 0, statuses: new Map(), codes: new Map(), data: 0 };
+        const stats = byCategory.get(kase.category) ?? { sent: 0, statuses: new Map(), codes: new Map(), data: 0, ms: 0 };
         byCategory.set(kase.category, stats);
         stats.sent += 1;
         let response: RawResponse;
+        const sentAt = Date.now();
         try {
           response = await client.send(kase.request, 20_000);
+          stats.ms += Date.now() - sentAt;
         } catch (error) {
           // An oversize upload may be cut off by the server closing the connection once it has refused it.
-          if (kase.category === 'oversize bodies' && /EPIPE|ECONNRESET|socket hang up/.test(String(error))) {
+          const bytes = kase.request.body === undefined ? 0 : Buffer.byteLength(kase.request.body);
+          if (bytes > 10 * MiB && /EPIPE|ECONNRESET|socket hang up/.test(String(error))) {
             transportErrors += 1;
             return;
           }
@@ -394,7 +406,9 @@ describe('hostile input fuzz', () => {
           problems.push({ category: kase.category, problem: verdict.problem, request: `${kase.request.method ?? 'POST'} ${kase.request.path ?? ''} ${String(kase.request.body ?? '').slice(0, 300)}` });
           return;
         }
+        if (verdict.refusedByNode) refusedByNode += 1;
         if (verdict.answeredData) stats.data += 1;
+        if (verdict.codes.includes('INTERNAL_SERVER_ERROR')) internalErrors.push(kase);
         for (const code of verdict.codes) stats.codes.set(code, (stats.codes.get(code) ?? 0) + 1);
       });
     } finally {
@@ -411,22 +425,60 @@ describe('hostile input fuzz', () => {
       after.close();
     }
     expect(live.child.exitCode).toBeNull();
-    expect(storeHead(path)).toEqual(headBefore);
+    const headAfter = storeHead(path);
+    if (headAfter.position !== headBefore.position) {
+      const db = new Database(path, { readonly: true });
+      const appended = db
+        .prepare<[number], { type: string; stream_id: string; metadata: string }>('SELECT type, stream_id, metadata FROM events WHERE position > ? LIMIT 10')
+        .all(headBefore.position);
+      db.close();
+      problems.unshift({ category: 'log', problem: `${headAfter.position - headBefore.position} events were appended: ${JSON.stringify(appended)}`, request: '' });
+    }
 
-    const summary = [...byCategory].map(([category, s]) => `${category}: ${s.sent} (HTTP ${[...s.statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ')})`);
+    const summary = [...byCategory].map(
+      ([category, s]) => `${category}: ${s.sent} (HTTP ${[...s.statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ')}; ${s.ms} ms of requests)`,
+    );
     const allCodes = new Map<string, number>();
     for (const s of byCategory.values()) for (const [code, n] of s.codes) allCodes.set(code, (allCodes.get(code) ?? 0) + n);
     if (problems.length > 0) {
+      problems.sort((a, b) => (a.category === 'log' ? -1 : b.category === 'log' ? 1 : 0));
       const examples = problems.slice(0, 15).map((p) => `- [${p.category}] ${p.problem}\n    request: ${p.request}`);
       throw new Error(`${problems.length} of ${cases.length} answers were wrong:\n${examples.join('\n')}\n\n${summary.join('\n')}`);
     }
+    expect(headAfter).toEqual(headBefore);
     const readsAnswered = [...byCategory.values()].reduce((n, s) => n + s.data, 0);
     console.log(
       `fuzz: ${cases.length} hostile requests (seed ${SEED}, ${CONCURRENCY} keep-alive connections) in ${Date.now() - started} ms: 0 wrong answers, ` +
-        `0 5xx, ${readsAnswered} valid reads answered with data, ${transportErrors} oversize uploads cut off after their 413; server up; ` +
+        `0 5xx, ${readsAnswered} valid reads answered with data, ${refusedByNode} refused by Node with an empty 431 (headers over 16 KiB), ` +
+        `${transportErrors} oversize uploads cut off after their 413, ${internalErrors.length} INTERNAL_SERVER_ERROR; server up; ` +
         `log unchanged (head ${headBefore.position}, ${headBefore.hash?.slice(0, 12)}…); error codes ${JSON.stringify(Object.fromEntries([...allCodes].sort(([, a], [, b]) => b - a)))}\n  ${summary.join('\n  ')}`,
     );
   }, 180_000);
+
+  // A finding of the fuzz run, kept as its own test: the answers are well-formed, but call a client's
+  // mistake an internal error (and log it as one). Known case: a persisted-query hash that does not
+  // match the query (Apollo raised it without extensions.code); the server now turns persisted queries
+  // off, so such a request is told they are not supported.
+  it("answers a client's malformed request with a client error code, never INTERNAL_SERVER_ERROR", async () => {
+    const client = new RawClient(server!.url);
+    const replays = internalErrors.length > 0 ? internalErrors : [];
+    // Always check the known case too, whether or not the seed produced it.
+    const known: HostileCase = {
+      category: 'persisted query hash mismatch',
+      request: { headers: JSON_TYPE, body: `{"query": ${JSON.stringify(HEALTH)}, "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "abc"}}}` },
+      mayAnswerData: false,
+    };
+    try {
+      const answers = await Promise.all(
+        [known, ...replays].map(async (kase) => ({ kase, body: JSON.parse((await client.send(kase.request)).body) as { errors?: Array<{ extensions?: { code?: string } }> } })),
+      );
+      const internal = answers.filter((a) => a.body.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR'));
+      expect(internal.map((a) => `${a.kase.category}: ${String(a.kase.request.body).slice(0, 200)}`)).toEqual([]);
+      expect(answers[0]?.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+    } finally {
+      client.close();
+    }
+  });
 });
 
 // Who may do what, at the API. These assert the final behaviour of issue #5 and pass once src/auth is
@@ -506,13 +558,25 @@ describe('authorization at the API (passes once src/auth is wired into the serve
     expect(trail.json.data).toEqual({ auditTrail: { totalCount: 1, edges: [{ node: { actor: 'seisaku-tanaka', reason: 'auth test 5' } }] } });
   });
 
-  it('shows the audit trail to auditors and admins only', async () => {
-    expect(codeOf((await client.gql(AUDIT)).json)).toBe('UNAUTHENTICATED');
-    expect(codeOf((await client.gql(AUDIT, undefined, await tokenFor('viewer', 'etsuran'))).json)).toBe('FORBIDDEN');
-    expect(codeOf((await client.gql(AUDIT, undefined, await tokenFor('editor', 'seisaku', ['市政戦略課']))).json)).toBe('FORBIDDEN');
+  it.each([
+    ['auditTrail', AUDIT],
+    ['verifyLedger', `{ verifyLedger { ok } }`],
+  ])('shows %s to auditors and admins only', async (_field, query) => {
+    expect(codeOf((await client.gql(query)).json)).toBe('UNAUTHENTICATED');
+    expect(codeOf((await client.gql(query, undefined, await tokenFor('viewer', 'etsuran'))).json)).toBe('FORBIDDEN');
+    expect(codeOf((await client.gql(query, undefined, await tokenFor('editor', 'seisaku', ['市政戦略課']))).json)).toBe('FORBIDDEN');
     for (const role of ['auditor', 'admin'] as const) {
-      const { json } = await client.gql(AUDIT, undefined, await tokenFor(role, `as-${role}`));
+      const { json } = await client.gql(query, undefined, await tokenFor(role, `as-${role}`));
       expect(json.errors).toBeUndefined();
+    }
+  });
+
+  it('lets a viewer, and a caller without a token, read the plan', async () => {
+    const read = `{ measure(code: "5-1-1") { title indicators { name values { fiscalYear target actual } } } }`;
+    for (const token of [undefined, await tokenFor('viewer', 'etsuran')]) {
+      const { json } = await client.gql(read, undefined, token);
+      expect(json.errors).toBeUndefined();
+      expect(json.data?.['measure']).toMatchObject({ title: '多様な担い手が参画するまちづくりの推進' });
     }
   });
 });

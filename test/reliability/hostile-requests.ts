@@ -60,7 +60,10 @@ export const NASTY_STRINGS = [
   '1e400',
 ];
 
-const WEIRD_NUMBERS = ['NaN', 'Infinity', '-Infinity', '1e400', '-1e400', '1e-400', '-0', '0x10', '1_000', '.5', '5.', '+1', '01', '2147483648', '-2147483649', '99999', '-1', '9007199254740993'];
+/** Numbers a client might send as a value: none is a finite JSON number or GraphQL Float (1e400 parses to Infinity). */
+const NOT_FINITE_NUMBERS = ['NaN', 'Infinity', '-Infinity', '1e400', '-1e400', '0x10', '1_000', '.5', '5.', '+1', '01', '1e', '--1'];
+/** Numbers a client might send as a fiscal year: none is a year the ledger accepts (1989-2100), or an Int at all. */
+const NOT_A_YEAR = [...NOT_FINITE_NUMBERS, '1e-400', '-0', '2147483648', '-2147483649', '99999', '-1', '9007199254740993', '2021.5', '1988', '2101'];
 
 /** A GraphQL string literal for any text. */
 const literal = (text: string): string => JSON.stringify(text);
@@ -281,4 +284,4 @@ export const INVALID_UTF8: readonly Buffer[] = [
   Buffer.from([0xf4, 0x90, 0x80, 0x80]),
 ];
 
-export const WEIRD_NUMBER_TEXTS = WEIRD_NUMBERS;
+export const WEIRD_NUMBERS = { notFinite: NOT_FINITE_NUMBERS, notAYear: NOT_A_YEAR };

@@ -46,19 +46,26 @@ export function responseCachePlugin<TContext extends BaseContext = BaseContext>(
       let question: { digest: string; position: number; etag: string } | null = null;
       return {
         async responseForOperation(requestContext) {
-          if (requestContext.operation.operation !== 'query' || !requestContext.queryHash) return null;
+          // No operation at all (several without a name, an unknown name) is for execution to refuse.
+          if (requestContext.operation?.operation !== 'query' || !requestContext.queryHash) return null;
           const position = options.headPosition();
           // Every answer kept so far was given at an older position: none can be served again.
           if (position !== cachedAt) {
             entries.clear();
             cachedAt = position;
           }
-          const digest = questionDigest({
-            queryHash: requestContext.queryHash,
-            operationName: requestContext.operationName,
-            variables: requestContext.request.variables,
-            vary: varyBy(requestContext),
-          });
+          let digest: string;
+          try {
+            digest = questionDigest({
+              queryHash: requestContext.queryHash,
+              operationName: requestContext.operationName,
+              variables: requestContext.request.variables,
+              vary: varyBy(requestContext),
+            });
+          } catch {
+            // Variables too deep to serialise: answer without the cache; validation refuses them anyway.
+            return null;
+          }
           const etag = etagOf(position, digest);
           question = { digest, position, etag };
           const http = { status: undefined as number | undefined, headers: requestContext.response.http.headers };
