@@ -455,10 +455,9 @@ describe('hostile input fuzz', () => {
     );
   }, 180_000);
 
-  // A finding of the fuzz run, kept as its own test: the answers are well-formed, but call a client's
-  // mistake an internal error (and log it as one). Known case: a persisted-query hash that does not
-  // match the query (Apollo raised it without extensions.code); the server now turns persisted queries
-  // off, so such a request is told they are not supported.
+  // Kept as its own test since the fuzz run found two answers that were well-formed but called a
+  // client's mistake an internal error (and logged it as one): a persisted-query hash that did not match
+  // the query (Apollo raised it without extensions.code), and a subscription sent over HTTP.
   it("answers a client's malformed request with a client error code, never INTERNAL_SERVER_ERROR", async () => {
     const client = new RawClient(server!.url);
     const replays = internalErrors.length > 0 ? internalErrors : [];

@@ -17,7 +17,7 @@ import { ChainContinuityError, checkContinuesChain } from '../verbatim';
 import { claimData, ledgerEventData, markerData, readClaim, readLedgerEvent, readMarker } from './ledger-records';
 import type { LedgerStreams } from './ledger-streams';
 import type { KurrentGateway } from './kurrentdb-gateway';
-import { planAppend, type LedgerHead } from './plan-append';
+import { planAppend, type LedgerHead } from '../plan-append';
 import { lastRecord, readInBatches, recordAt } from './stream-reads';
 
 const PARALLEL_READS = 32;

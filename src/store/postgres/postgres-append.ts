@@ -6,7 +6,7 @@ import {
   type RecordedEvent,
   type StreamAppend,
 } from '../event-store';
-import { chainHash } from '../hash-chain';
+import { planAppend } from '../plan-append';
 import { checkContinuesChain } from '../verbatim';
 import { EVENT_COLUMNS, toRecorded, type EventRow } from './event-rows';
 import { advisoryLockKey, appendChannel } from './postgres-schema';
@@ -131,25 +131,8 @@ export async function appendInTransaction(
 
   const head = await readHead(client, schema);
   const revisions = await readRevisions(client, schema, [...new Set(appends.map((a) => a.streamId))]);
-  const now = clock();
-  // recordedAt never goes backwards along the log, so "as of an instant" is a position cut.
-  const recordedAt = (head.recordedAt && head.recordedAt > now ? head.recordedAt : now).toISOString();
-  let position = head.position;
-  let previousHash = head.hash;
-  const recorded: RecordedEvent[] = [];
-  for (const { streamId, expectedRevision, events } of appends) {
-    let revision = revisions.get(streamId) ?? -1;
-    checkExpectedRevision(streamId, expectedRevision, revision);
-    for (const event of events) {
-      revision += 1;
-      position += 1;
-      const unhashed = { ...event, streamId, streamRevision: revision, position, recordedAt };
-      const hash = chainHash(previousHash, unhashed);
-      recorded.push({ ...unhashed, hash, previousHash });
-      previousHash = hash;
-    }
-    revisions.set(streamId, revision);
-  }
+  const recorded = planAppend(appends, { ...head, recordedAt: head.recordedAt?.toISOString() ?? null }, revisions, clock());
+  const position = recorded[recorded.length - 1]?.position ?? head.position;
   if (recorded.length > 0) {
     await insertEvents(client, schema, recorded);
     // Delivered to LISTENers only when (and if) this transaction commits.

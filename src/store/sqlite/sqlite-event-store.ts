@@ -4,7 +4,6 @@ import { dirname } from 'node:path';
 import { AppendSignal, catchUpSubscription } from '../catch-up';
 import {
   DuplicateEventError,
-  checkExpectedRevision,
   type AppendResult,
   type EventHandler,
   type EventStore,
@@ -13,7 +12,7 @@ import {
   type StreamAppend,
   type Subscription,
 } from '../event-store';
-import { chainHash } from '../hash-chain';
+import { planAppend } from '../plan-append';
 import { checkContinuesChain } from '../verbatim';
 import { ensureLogSchema } from './schema';
 
@@ -44,6 +43,22 @@ function toRecorded(row: EventRow): RecordedEvent {
     recordedAt: row.recorded_at,
     hash: row.hash,
     previousHash: row.previous_hash,
+  };
+}
+
+function toRow(event: RecordedEvent) {
+  return {
+    position: event.position,
+    id: event.id,
+    stream_id: event.streamId,
+    stream_revision: event.streamRevision,
+    type: event.type,
+    version: event.version,
+    data: JSON.stringify(event.data),
+    metadata: JSON.stringify(event.metadata),
+    recorded_at: event.recordedAt,
+    hash: event.hash,
+    previous_hash: event.previousHash,
   };
 }
 
@@ -141,40 +156,17 @@ export class SqliteEventStore implements EventStore {
       const retried = this.findRetriedAppend(appends);
       if (retried) return retried;
       const head = this.statements.head.get();
-      let position = head?.position ?? 0;
-      let previousHash = head?.hash ?? null;
-      const now = this.clock().toISOString();
-      // recordedAt never goes backwards along the log, so "as of an instant" is a position cut.
-      const recordedAt = head && head.recorded_at > now ? head.recorded_at : now;
-      const recorded: RecordedEvent[] = [];
-      for (const { streamId, expectedRevision, events } of appends) {
-        let revision = this.statements.revision.get(streamId) ?? -1;
-        checkExpectedRevision(streamId, expectedRevision, revision);
-        for (const event of events) {
-          revision += 1;
-          position += 1;
-          const unhashed = { ...event, streamId, streamRevision: revision, position, recordedAt };
-          const hash = chainHash(previousHash, unhashed);
-          const full: RecordedEvent = { ...unhashed, hash, previousHash };
-          this.statements.insert.run({
-            position,
-            id: full.id,
-            stream_id: streamId,
-            stream_revision: revision,
-            type: full.type,
-            version: full.version,
-            data: JSON.stringify(full.data),
-            metadata: JSON.stringify(full.metadata),
-            recorded_at: recordedAt,
-            hash,
-            previous_hash: previousHash,
-          });
-          recorded.push(full);
-          previousHash = hash;
-        }
-      }
+      const streams = new Set(appends.map((a) => a.streamId));
+      const revisions = new Map([...streams].map((id) => [id, this.statements.revision.get(id) ?? -1]));
+      const recorded = planAppend(
+        appends,
+        { position: head?.position ?? 0, hash: head?.hash ?? null, recordedAt: head?.recorded_at ?? null },
+        revisions,
+        this.clock(),
+      );
+      for (const event of recorded) this.statements.insert.run(toRow(event));
       for (const project of this.projectors) project(recorded);
-      return { events: recorded, lastPosition: position, alreadyAppended: false };
+      return { events: recorded, lastPosition: recorded[recorded.length - 1]?.position ?? head?.position ?? 0, alreadyAppended: false };
     }).immediate();
   }
 
@@ -184,19 +176,7 @@ export class SqliteEventStore implements EventStore {
       const head = this.statements.head.get();
       checkContinuesChain({ position: head?.position ?? 0, hash: head?.hash ?? null }, events);
       for (const event of events) {
-        this.statements.insert.run({
-          position: event.position,
-          id: event.id,
-          stream_id: event.streamId,
-          stream_revision: event.streamRevision,
-          type: event.type,
-          version: event.version,
-          data: JSON.stringify(event.data),
-          metadata: JSON.stringify(event.metadata),
-          recorded_at: event.recordedAt,
-          hash: event.hash,
-          previous_hash: event.previousHash,
-        });
+        this.statements.insert.run(toRow(event));
       }
       for (const project of this.projectors) project([...events]);
     }).immediate();

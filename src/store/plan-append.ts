@@ -1,5 +1,5 @@
-import { checkExpectedRevision, type RecordedEvent, type StreamAppend } from '../event-store';
-import { chainHash } from '../hash-chain';
+import { checkExpectedRevision, type RecordedEvent, type StreamAppend } from './event-store';
+import { chainHash } from './hash-chain';
 
 export interface LedgerHead {
   position: number;
@@ -10,7 +10,7 @@ export interface LedgerHead {
 /**
  * Checks expected revisions against what was read and assigns positions, revisions, recordedAt and
  * chain hashes: the events as they will be logged if nothing moves before the write. The write then
- * makes KurrentDB verify that indeed nothing moved.
+ * (an adapter's own transaction or lock, or KurrentDB's expected states) makes sure nothing moved.
  */
 export function planAppend(
   appends: StreamAppend[],
