@@ -45,8 +45,15 @@ export class PointInTimeView {
       const ids = indicators.map((i) => i.id);
       const values = valuesOf(this.db, ids, this.asOf);
       const revised = revisedTargets(this.db, ids, this.asOf);
+      // Grouped once: a comparison asks for every indicator at the same time.
+      const byIndicator = new Map<string, typeof values>();
+      for (const value of values) {
+        const list = byIndicator.get(value.indicatorId);
+        if (list) list.push(value);
+        else byIndicator.set(value.indicatorId, [value]);
+      }
       return indicators.map((indicator) => {
-        const own = values.filter((v) => v.indicatorId === indicator.id);
+        const own = byIndicator.get(indicator.id) ?? [];
         const years = new Set(own.map((v) => v.fiscalYear).filter((y) => revised.has(`${indicator.id}:${y}`)));
         return toIndicatorValues(indicator, own, years);
       });
