@@ -19,6 +19,8 @@ export const CLIENT_CODES: ReadonlySet<string> = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'SUBSCRIBER_TOO_SLOW',
+  'TIMEOUT',
+  'PAYLOAD_TOO_LARGE',
 ]);
 
 const VALUE_NODES: ReadonlySet<string> = new Set([

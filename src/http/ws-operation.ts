@@ -1,11 +1,11 @@
 // graphql-ws runs parse, validate and execute itself and reports their errors bare, with no
 // extensions.code. Doing the request checks here gives each failure the code Apollo gives the same
 // failure over HTTP, so a client handles errors the same way on either transport.
-import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import type { Limits } from '../config/limits';
 import { validationErrorCode } from '../graphql/format-error';
-import { limitErrors, limitParseOptions } from '../graphql/plugins/limits';
+import { checkComplexity, limitParseOptions, limitValidationRules } from '../graphql/plugins/limits';
 
 export interface OperationPayload {
   query: string;
@@ -36,7 +36,7 @@ export function checkOperation(schema: GraphQLSchema, payload: OperationPayload,
   } catch (error) {
     return [withCode(error instanceof GraphQLError ? error : new GraphQLError(String(error)), 'GRAPHQL_PARSE_FAILED')];
   }
-  const invalid = validate(schema, document);
+  const invalid = validate(schema, document, limits ? [...specifiedRules, ...limitValidationRules(limits)] : specifiedRules);
   if (invalid.length > 0) return invalid.map((error) => withCode(error, validationErrorCode(error)));
   const operation = getOperationAST(document, payload.operationName ?? undefined);
   if (!operation) {
@@ -46,8 +46,8 @@ export function checkOperation(schema: GraphQLSchema, payload: OperationPayload,
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 50 });
   if (coerced.errors) return coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));
   if (limits) {
-    const refused = limitErrors(schema, document, operation, payload.variables, limits);
-    if (refused.length > 0) return refused.map((error) => (error.extensions['code'] ? error : withCode(error, validationErrorCode(error))));
+    const { error } = checkComplexity(schema, document, operation, payload.variables, limits);
+    if (error) return [error];
   }
   return { document, operation };
 }

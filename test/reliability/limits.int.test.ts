@@ -202,6 +202,25 @@ describe('depth and cost', () => {
     expect(JSON.stringify(answer)).not.toMatch(/stacktrace|\bat \S+ \(|\/src\//);
   });
 
+  it('prices the measures of one department as a tenth of all of them, so a whole department can be read at once', async () => {
+    const { parse, getOperationAST } = await import('graphql');
+    const schema = await ledgerSchema();
+    // Every measure of a department with its indicators' values and its projects' costs (batched-reads.int.test.ts reads the same).
+    const document = parse(`query($department: String) { measures(department: $department) {
+      code indicators { id values { fiscalYear target actual achievementRate targetRevised } }
+      projects { name indicators { id values { target actual } } cost { values { target } } staffing { values { target } } } } }`);
+    const operation = getOperationAST(document)!;
+    const one = operationCost(schema, document, operation, { department: '福祉課' });
+    const all = operationCost(schema, document, operation, { department: null });
+    expect('cost' in one && 'cost' in all).toBe(true);
+    if ('cost' in one && 'cost' in all) {
+      expect(one.cost).toBeLessThanOrEqual(DEFAULT_LIMITS.maxComplexity / 2);
+      expect(all.cost).toBeGreaterThan(DEFAULT_LIMITS.maxComplexity);
+      expect(Math.round(all.cost / one.cost)).toBe(10);
+    }
+    expect((await run(server, document.loc!.source.body, { department: '福祉課' })).errors).toBeUndefined();
+  });
+
   it('prices a connection by the `first` a client asks for, from variables too', async () => {
     const small = await apollo({ ...PRODUCTION_LIKE, maxComplexity: 2_000 });
     try {

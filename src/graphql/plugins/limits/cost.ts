@@ -29,6 +29,9 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'ImportResult.changes': 500,
 };
 
+/** `measures(department: …)`: what one 課 owns. */
+export const DEPARTMENT_MEASURES = 10;
+
 /** Connections: the page size is the client's `first` (default 50, at most MAX_PAGE_SIZE). */
 export const CONNECTIONS: ReadonlySet<string> = new Set(['Query.projects', 'Query.auditTrail']);
 const DEFAULT_PAGE_SIZE = 50;
@@ -56,7 +59,11 @@ export const ledgerCostEstimator: ComplexityEstimator = ({ type, field, args, ch
   // Introspection: flat, one per field; it is switched off in production (PLAN_LEDGER_INTROSPECTION).
   if (type.name.startsWith('__') || field.name.startsWith('__')) return 1 + childComplexity;
   const key = `${type.name}.${field.name}`;
-  const size = CONNECTIONS.has(key) ? pageSize(args['first']) : (LIST_SIZES[key] ?? 1);
+  const size = CONNECTIONS.has(key)
+    ? pageSize(args['first'])
+    : key === 'Query.measures' && typeof args['department'] === 'string'
+      ? DEPARTMENT_MEASURES
+      : (LIST_SIZES[key] ?? 1);
   return (BASE_COSTS[key] ?? 1) + size * childComplexity;
 };
 

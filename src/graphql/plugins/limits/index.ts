@@ -1,18 +1,9 @@
 // Limits on what one request may ask: depth, cost, document size, time, body size, introspection.
 // Configured by src/config/limits.ts (PLAN_LEDGER_MAX_* variables, validated at start-up).
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import {
-  specifiedRules,
-  validate,
-  type DocumentNode,
-  type GraphQLError,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  type ParseOptions,
-  type ValidationRule,
-} from 'graphql';
+import type { ParseOptions, ValidationRule } from 'graphql';
 import type { Limits } from '../../../config/limits';
-import { checkComplexity, complexityLimitPlugin } from './complexity';
+import { complexityLimitPlugin } from './complexity';
 import { depthLimitRule } from './depth';
 import { noIntrospectionRule } from './introspection';
 import { timeBudgetPlugin, type TimeBudgetOptions } from './time-budget';
@@ -55,21 +46,4 @@ export function limitPlugins<TContext extends BaseContext>(limits: Limits, optio
  */
 export function apolloLimitOptions(limits: Limits): { validationRules: ValidationRule[]; parseOptions: ParseOptions } {
   return { validationRules: limitValidationRules(limits), parseOptions: limitParseOptions(limits) };
-}
-
-/**
- * The same checks for a transport that runs graphql-js itself (graphql-ws): validation with the limit
- * rules, then the cost of the chosen operation with its variables. Parse with `limitParseOptions`.
- */
-export function limitErrors(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Readonly<Record<string, unknown>> | null | undefined,
-  limits: Limits,
-): GraphQLError[] {
-  const invalid = validate(schema, document, [...specifiedRules, ...limitValidationRules(limits)]);
-  if (invalid.length > 0) return [...invalid];
-  const { error } = checkComplexity(schema, document, operation, variables, limits);
-  return error ? [error] : [];
 }
