@@ -1,6 +1,5 @@
-// The request limits on the real server process, configured only through the environment. These
-// pass once the lead has wired src/graphql/plugins/limits and src/config/limits.ts into the server
-// (see docs/security-and-reliability.md); until then they fail.
+// The request limits on the real server process, configured only through the environment (README,
+// "Security and reliability").
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 
-describe('limits on the real server (passes once the limits are wired)', () => {
+describe('limits on the real server', () => {
   let dir: string;
   const servers: ServerProcess[] = [];
   const start = async (env: NodeJS.ProcessEnv = {}) => {
