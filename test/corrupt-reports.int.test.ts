@@ -10,21 +10,10 @@ import { decodeReport } from '../src/importer/read-report';
 import { ReportParseError } from '../src/importer/report-errors';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { sampleText } from './support/sample';
+import { seededRandom } from './support/reliability';
 
 const SEED = Number(process.env['CORRUPTION_SEED'] ?? 20240401);
 const CASES = Number(process.env['CORRUPTION_CASES'] ?? 1000);
-
-/** mulberry32: small, fast, good enough to pick mutations reproducibly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -122,7 +111,7 @@ describe(`${CASES} corrupted copies of the sample (seed ${SEED})`, () => {
   };
 
   it('each imports, or fails at a line of the document and writes nothing', async () => {
-    const random = prng(SEED);
+    const random = seededRandom(SEED);
     const sample = sampleText();
     const outcomes = { imported: 0, failed: 0 };
     const problems: string[] = [];

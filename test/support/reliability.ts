@@ -7,17 +7,8 @@ import type { ChainVerdict } from '../../src/store/hash-chain';
 import { SqliteEventStore } from '../../src/store/sqlite/sqlite-event-store';
 import { dumpTables } from './read-model-dump';
 
-/** mulberry32: a small, fast, seeded PRNG, so a failing run can be repeated exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The generator's seeded PRNG (mulberry32), so a failing run can be repeated exactly. */
+export { seeded as seededRandom } from '../../src/cli/commands/generate/random';
 
 export const pickFrom = <T>(random: () => number, items: readonly T[]): T => {
   const item = items[Math.floor(random() * items.length)];
