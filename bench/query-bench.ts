@@ -2,7 +2,6 @@
 // Server sending the same JSON from memory, node:http sending the same bytes, and the ledger with the
 // position-keyed response cache warm. All in this run, each after a warm-up.
 import type { Ledger } from '../src/application/ledger';
-import { responseCachePlugin } from '../src/graphql/plugins/response-cache';
 import type { BenchConfig } from './config';
 import { loadAll, type LoadResult } from './load';
 import type { Operation } from './operations';
@@ -65,7 +64,7 @@ async function rounds(config: BenchConfig, servers: Record<'ledger' | 'standalon
 export async function queryBench(ledger: Ledger, config: BenchConfig, operations: readonly Operation[]): Promise<Record<string, QueryFigures>> {
   const plain = await ledgerServer(ledger);
   const standalone = await ledgerStandaloneServer(ledger);
-  const cached = await ledgerServer(ledger, [responseCachePlugin({ headPosition: () => ledger.projections.checkpoint() })]);
+  const cached = await ledgerServer(ledger, { cached: true });
   const answers = new Map<string, string>();
   const rootValue: Record<string, unknown> = {};
   try {

@@ -10,16 +10,18 @@ import type { Ledger } from '../src/application/ledger';
 import { ledgerSchema } from '../src/graphql/schema';
 import { ANONYMOUS } from '../src/auth/principal';
 import { createRequestContext } from '../src/graphql/context';
-import { createApolloServer, startServer, type LedgerPlugin } from '../src/graphql/server';
+import { createApolloServer, startServer } from '../src/graphql/server';
+import { ResponseCache } from '../src/graphql/plugins/response-cache';
 
 export interface RunningServer {
   url: string;
   stop(): Promise<void>;
 }
 
-/** The ledger as it is served (startServer: Express, its plugins, the context), optionally with more plugins. */
-export async function ledgerServer(ledger: Ledger, plugins: LedgerPlugin[] = []): Promise<RunningServer> {
-  const server = await startServer({ ledger, port: 0, host: '127.0.0.1', plugins });
+/** The ledger as it is served (startServer: its HTTP stack, plugins and context), optionally with the response cache. */
+export async function ledgerServer(ledger: Ledger, options: { cached?: boolean } = {}): Promise<RunningServer> {
+  const responseCache = options.cached ? new ResponseCache({ headPosition: () => ledger.projections.checkpoint() }) : undefined;
+  const server = await startServer({ ledger, port: 0, host: '127.0.0.1', ...(responseCache ? { responseCache } : {}) });
   return { url: server.url, stop: () => server.stop() };
 }
 

@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Logger } from 'pino';
 import type { RequestContext } from './context';
 import { createErrorFormatter } from './format-error';
@@ -34,6 +34,20 @@ const subscriptionsOverWebSocketOnly: LedgerPlugin = {
   },
 };
 
+/**
+ * Apollo's cache-control plugin is off (it wraps every resolver to collect hints nobody sets), so its
+ * `no-store` default is set here instead; the response cache replaces it on the answers it tags.
+ */
+const noStoreByDefault: LedgerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
+
 export const isDevelopment = (development: boolean | undefined): boolean => development ?? process.env['NODE_ENV'] === 'development';
 
 export async function createApolloServer(options: ApolloServerOptions = {}): Promise<ApolloServer<RequestContext & BaseContext>> {
@@ -52,6 +66,8 @@ export async function createApolloServer(options: ApolloServerOptions = {}): Pro
     ...(options.limits ? apolloLimitOptions(options.limits) : {}),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      noStoreByDefault,
       subscriptionsOverWebSocketOnly,
       ...(options.limits ? limitPlugins<RequestContext & BaseContext>(options.limits) : []),
       ...(options.plugins ?? []),

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { Ledger } from '../application/ledger';
 import { trustedCaller, type Principal } from '../auth/principal';
 import { asOfKey, resolveAsOf, type AsOf } from '../../projections/queries/as-of';
@@ -16,10 +17,13 @@ export interface RequestContext {
   resolve(at: PointInTime | null | undefined): AsOf;
   /** The server's live feed of appended events; absent where no server runs one (scripts, benchmarks). */
   events: LedgerEventFeed | null;
+  /** Where an HTTP request is answered: the request log names the operation there. */
+  httpResponse: ServerResponse | null;
 }
 
 export interface RequestContextOptions {
   events?: LedgerEventFeed | null;
+  httpResponse?: ServerResponse | null;
 }
 
 /** `who` is the authenticated principal, or the name of a trusted in-process caller. */
@@ -41,5 +45,6 @@ export function createRequestContext(ledger: Ledger, who: Principal | string, op
     },
     resolve: (at) => resolveAsOf(ledger.db, at),
     events: options.events ?? null,
+    httpResponse: options.httpResponse ?? null,
   };
 }

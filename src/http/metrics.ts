@@ -35,6 +35,13 @@ export class ServerMetrics {
     registers: [this.registry],
   });
 
+  readonly cacheAnswers = new Counter({
+    name: 'plan_ledger_graphql_cache_answers_total',
+    help: 'GraphQL reads answered from the response cache before Apollo ran: a kept answer (hit) or 304 (not-modified)',
+    labelNames: ['answer'] as const,
+    registers: [this.registry],
+  });
+
   readonly eventsAppended = new Counter({
     name: 'plan_ledger_events_appended_total',
     help: 'Events appended to the log since this server started (seen by its store subscription)',
@@ -76,6 +83,12 @@ export class ServerMetrics {
         this.set(probe.subscriptions());
       },
     });
+  }
+
+  /** A read the response cache answered: counted with the operations, and on its own. */
+  countCacheAnswer(answer: 'hit' | 'not-modified', operationName: string | null): void {
+    this.cacheAnswers.inc({ answer });
+    this.graphqlRequests.inc({ operation: this.operationLabel(operationName), type: 'query', outcome: 'ok' });
   }
 
   operationLabel(name: string | null | undefined): string {

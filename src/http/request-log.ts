@@ -1,5 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { LedgerPlugin } from '../graphql/apollo-server';
@@ -9,12 +8,12 @@ const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 const pathOf = (url: string | undefined): string => (url ?? '/').split('?')[0] ?? '/';
 
-/** Where the GraphQL operation's name, once Apollo has resolved it, waits for the request's log line. */
-const OPERATION_NAME = 'graphqlOperationName';
-
-/** One structured line per request: method, path, status, time and the GraphQL operation it ran. */
-export function requestLog(logger: Logger): RequestHandler {
-  const log = pinoHttp<Request, Response>({
+/**
+ * One structured line per request: method, path, status, time and the GraphQL operation it ran. Called
+ * first for every request, before it is routed to the GraphQL POST path or to the Express app.
+ */
+export function requestLog(logger: Logger, operationNames: OperationNames): (req: IncomingMessage, res: ServerResponse) => void {
+  const log = pinoHttp<IncomingMessage, ServerResponse>({
     logger,
     // No headers and no query string: the Authorization header carries a bearer token, and a GET
     // query string carries a whole GraphQL document.
@@ -23,36 +22,39 @@ export function requestLog(logger: Logger): RequestHandler {
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     customProps: (_req, res) => {
-      const name: unknown = res.locals?.[OPERATION_NAME];
-      return typeof name === 'string' ? { operationName: name } : {};
+      const name = operationNames.of(res);
+      return name !== undefined ? { operationName: name } : {};
     },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     autoLogging: { ignore: (req) => QUIET_PATHS.has(pathOf(req.url)) },
   });
-  return (req, res, next) => log(req, res, next);
+  return (req, res) => log(req, res);
 }
 
 /**
  * Apollo knows the operation's name (also of an unnamed request whose document has one named
- * operation) but not the HTTP response it is answering; the request's async context links the two.
- * (Apollo copies the context object per operation, so it cannot serve as the link.)
+ * operation) but not the HTTP response it is answering; the request's context carries the response
+ * (`httpResponse`) from the one to the other.
  */
 export class OperationNames {
-  private readonly responses = new AsyncLocalStorage<Response>();
+  private readonly names = new WeakMap<ServerResponse, string>();
 
-  /** Express middleware: the rest of the request runs knowing its response. */
-  middleware(): RequestHandler {
-    return (_req, res, next) => this.responses.run(res, next);
+  of(res: ServerResponse): string | undefined {
+    return this.names.get(res);
+  }
+
+  /** For answers given without Apollo (the response cache's), whose operation the request named. */
+  set(res: ServerResponse, operationName: string): void {
+    this.names.set(res, operationName);
   }
 
   plugin(): LedgerPlugin {
-    const responses = this.responses;
+    const { names } = this;
     return {
       async requestDidStart() {
         return {
-          async didResolveOperation({ operationName }) {
-            const res = responses.getStore();
-            if (res && operationName) res.locals[OPERATION_NAME] = operationName;
+          async didResolveOperation({ operationName, contextValue }) {
+            if (contextValue.httpResponse && operationName) names.set(contextValue.httpResponse, operationName);
           },
         };
       },

@@ -3,7 +3,7 @@
 import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import pino, { type Logger } from 'pino';
 import type { Ledger } from '../application/ledger';
 import { loadAuthConfig } from '../auth/auth-config';
@@ -22,7 +22,10 @@ import { DEFAULT_MAX_PROJECTION_LAG, healthRoutes } from './health';
 import { listen, urlOf } from './listen';
 import { ServerMetrics } from './metrics';
 import { metricsPlugin } from './metrics-plugin';
-import { OperationNames } from './request-log';
+import { graphqlPost } from './graphql-post';
+import { sendErrorResponse } from './http-errors';
+import { OperationNames, requestLog } from './request-log';
+import type { ResponseCache } from '../graphql/plugins/response-cache';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -35,8 +38,10 @@ export interface ServerOptions {
   development?: boolean;
   /** /readyz answers 503 while the read model is more than this many events behind the store. */
   maxProjectionLag?: number;
-  /** More Apollo plugins (e.g. a response cache). */
+  /** More Apollo plugins. */
   plugins?: LedgerPlugin[];
+  /** Answers repeated reads at the same log position from memory, with ETags and 304s. */
+  responseCache?: ResponseCache;
   /** Request limits; by default from PLAN_LEDGER_MAX_* in the environment, checked before listening. */
   limits?: Limits;
   /** Verifies bearer tokens; by default from PLAN_LEDGER_JWT_* in the environment, checked before listening. */
@@ -81,8 +86,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits = options.limits ?? loadLimits();
   const authenticator = options.authenticator ?? (await Authenticator.create(loadAuthConfig()));
   const { feed, metrics } = await observe(ledger, logger);
-  const contextFor = async (authorization: string | null | undefined): Promise<RequestContext> =>
-    createRequestContext(ledger, await principalFromAuthorization(authenticator, authorization), { events: feed });
+  const authenticate = (authorization: string | null | undefined) => principalFromAuthorization(authenticator, authorization);
+  const contextFor = async (authorization: string | null | undefined, httpResponse?: ServerResponse): Promise<RequestContext> =>
+    createRequestContext(ledger, await authenticate(authorization), { events: feed, httpResponse: httpResponse ?? null });
   let draining = false;
 
   const httpServer = createServer();
@@ -94,7 +100,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       schema: await ledgerSchema(),
       context: contextFor,
       limits,
-      authenticate: (authorization) => principalFromAuthorization(authenticator, authorization),
+      authenticate,
       formatError: createErrorFormatter({ logger, development }),
     });
     const operationNames = new OperationNames();
@@ -107,23 +113,39 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         drainWebSockets(sockets),
         metricsPlugin(metrics),
         operationNames.plugin(),
+        ...(options.responseCache ? [options.responseCache.plugin<RequestContext & BaseContext>()] : []),
         ...(options.plugins ?? []),
       ],
     });
     await apollo.start();
-    httpServer.on(
-      'request',
-      createApp({
-        graphqlPath: GRAPHQL_PATH,
-        logger,
-        health: healthRoutes(ledger, { maxLag: options.maxProjectionLag ?? DEFAULT_MAX_PROJECTION_LAG, draining: () => draining }),
-        metrics: metrics.handler(),
-        body: limitedJsonBody(limits),
-        graphql: [operationNames.middleware(), expressMiddleware(apollo, { context: ({ req }) => contextFor(req.headers.authorization) })],
-      }),
-    );
-    const address = await listen(httpServer, options.port, options.host ?? '0.0.0.0');
     const started = apollo;
+    const logRequest = requestLog(logger, operationNames);
+    const answerGraphqlPost = graphqlPost({
+      path: GRAPHQL_PATH,
+      apollo: started,
+      context: contextFor,
+      maxBodyBytes: limits.maxBodyBytes,
+      cache: options.responseCache,
+      authenticate,
+      onCacheAnswer: (answer, operationName, res) => {
+        if (operationName) operationNames.set(res, operationName);
+        metrics.countCacheAnswer(answer.kind, operationName);
+      },
+      onError: (error, res) => sendErrorResponse(res, error, logger),
+    });
+    const app = createApp({
+      graphqlPath: GRAPHQL_PATH,
+      logger,
+      health: healthRoutes(ledger, { maxLag: options.maxProjectionLag ?? DEFAULT_MAX_PROJECTION_LAG, draining: () => draining }),
+      metrics: metrics.handler(),
+      body: limitedJsonBody(limits),
+      graphql: expressMiddleware(started, { context: ({ req, res }) => contextFor(req.headers.authorization, res) }),
+    });
+    httpServer.on('request', (req, res) => {
+      logRequest(req, res);
+      if (!answerGraphqlPost(req, res)) app(req, res);
+    });
+    const address = await listen(httpServer, options.port, options.host ?? '0.0.0.0');
     return {
       url: urlOf(address, GRAPHQL_PATH),
       subscriptionCount: () => feed.subscriberCount,

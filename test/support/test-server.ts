@@ -4,6 +4,7 @@ import { loadAuthConfig } from '../../src/auth/auth-config';
 import { Authenticator } from '../../src/auth/authenticator';
 import { TEST_JWT_SECRET, tokenFor } from './server-process';
 import { startServer } from '../../src/graphql/server';
+import { ResponseCache } from '../../src/graphql/plugins/response-cache';
 import { SqliteEventStore } from '../../src/store/sqlite/sqlite-event-store';
 
 export interface GqlResponse<T> {
@@ -35,6 +36,8 @@ export interface TestServerOptions {
   development?: boolean;
   maxProjectionLag?: number;
   logger?: Logger;
+  /** Serve with the position-keyed response cache, as `plan-ledger serve` does. */
+  responseCache?: boolean;
 }
 
 export async function startTestServer(pathOrOptions: string | TestServerOptions = {}): Promise<TestServer> {
@@ -50,6 +53,7 @@ export async function startTestServer(pathOrOptions: string | TestServerOptions 
     development: options.development ?? false,
     ...(options.maxProjectionLag !== undefined ? { maxProjectionLag: options.maxProjectionLag } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.responseCache ? { responseCache: new ResponseCache({ headPosition: () => ledger.projections.checkpoint() }) } : {}),
   });
   return {
     url: server.url,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { openLedger } from '../../application/open-ledger';
-import { responseCachePlugin } from '../../graphql/plugins/response-cache';
+import { ResponseCache } from '../../graphql/plugins/response-cache';
 import { startServer } from '../../graphql/server';
 import { BUNDLED_SAMPLE } from '../bundled-sample';
 
@@ -35,7 +35,7 @@ export async function serve(options: { port: number; host: string }): Promise<vo
     host: options.host,
     logger,
     // A repeated read at the same log position is answered from memory, with an ETag for 304s.
-    plugins: [responseCachePlugin({ headPosition: () => ledger.projections.checkpoint() })],
+    responseCache: new ResponseCache({ headPosition: () => ledger.projections.checkpoint() }),
     ...(readiness !== undefined ? { maxProjectionLag: readiness } : {}),
   });
   logger.info({ url: server.url, store: ledger.store.kind }, `plan-ledger is serving GraphQL at ${server.url}`);

@@ -8,96 +8,179 @@
 //    (no cache entry needed: a matching tag proves the client holds the current answer);
 //  - answers are kept in memory and served again, without the resolvers, until the position moves.
 // Mutations and subscriptions bypass it. Answers with errors are neither cached nor tagged.
-import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext, GraphQLResponse } from '@apollo/server';
+//
+// The Apollo plugin fills the cache and answers from it inside Apollo's pipeline (any transport). The
+// served HTTP stack also asks `lookup` before Apollo runs at all (src/http/graphql-post.ts), so a hit
+// there costs a body parse and two hashes.
+import type { ApolloServerPlugin, BaseContext, GraphQLResponse } from '@apollo/server';
+import { createHash } from 'node:crypto';
 import { etagOf, ifNoneMatchHits, questionDigest } from './etag';
 
-export interface ResponseCacheOptions<TContext extends BaseContext = BaseContext> {
+/** The headers an answer may vary by; Apollo's HeaderMap and a plain lookup both fit. */
+export interface HeaderReader {
+  get(name: string): string | null | undefined;
+}
+
+export interface ResponseCacheOptions {
   /** The log position the read model answers from (e.g. () => ledger.projections.checkpoint()). */
   headPosition: () => number;
-  /** Answers kept at once; the oldest goes first. */
+  /** Answers kept at once; the least recently used goes first. */
   maxEntries?: number;
   /**
    * What else an answer depends on, e.g. the caller's role. Defaults to the Authorization header, so
    * callers with different credentials never share an entry or a tag.
    */
-  varyBy?: (requestContext: GraphQLRequestContext<TContext>) => string;
+  varyBy?: (headers: HeaderReader) => string;
 }
+
+/**
+ * On every tagged answer: a browser or proxy may keep it, for this caller only, and must ask again
+ * (with If-None-Match) before using it.
+ */
+export const TAGGED_CACHE_CONTROL = 'private, no-cache';
 
 type SingleResult = Extract<GraphQLResponse['body'], { kind: 'single' }>['singleResult'];
 
-interface Entry {
-  position: number;
-  etag: string;
-  result: SingleResult;
+/** What a client asked, as it sent it: the same request always names the same question. */
+export interface Question {
+  query: string;
+  /** sha256 of `query` in hex, as Apollo computes it, when already known. */
+  queryHash?: string | undefined;
+  operationName: string | null | undefined;
+  variables: unknown;
+  headers: HeaderReader;
 }
 
-const byAuthorization = (requestContext: GraphQLRequestContext<BaseContext>): string =>
-  requestContext.request.http?.headers.get('authorization') ?? '';
+/** A question named at one position. */
+export interface NamedQuestion {
+  digest: string;
+  position: number;
+  etag: string;
+}
 
-export function responseCachePlugin<TContext extends BaseContext = BaseContext>(options: ResponseCacheOptions<TContext>): ApolloServerPlugin<TContext> {
-  const maxEntries = options.maxEntries ?? 1000;
-  const varyBy = options.varyBy ?? byAuthorization;
-  const entries = new Map<string, Entry>();
-  let cachedAt = -1;
+/** A kept answer: its result for Apollo, its bytes for the HTTP fast path. */
+export class CachedResponse {
+  private serialized: string | null = null;
 
-  return {
-    async requestDidStart() {
-      // Set once the operation is known to be a query; absent for mutations, subscriptions and failures.
-      let question: { digest: string; position: number; etag: string } | null = null;
-      return {
-        async responseForOperation(requestContext) {
-          // No operation at all (several without a name, an unknown name) is for execution to refuse.
-          if (requestContext.operation?.operation !== 'query' || !requestContext.queryHash) return null;
-          const position = options.headPosition();
-          // Every answer kept so far was given at an older position: none can be served again.
-          if (position !== cachedAt) {
-            entries.clear();
-            cachedAt = position;
-          }
-          let digest: string;
-          try {
-            digest = questionDigest({
-              queryHash: requestContext.queryHash,
-              operationName: requestContext.operationName,
-              variables: requestContext.request.variables,
-              vary: varyBy(requestContext),
-            });
-          } catch {
-            // Variables too deep to serialise: answer without the cache; validation refuses them anyway.
-            return null;
-          }
-          const etag = etagOf(position, digest);
-          question = { digest, position, etag };
-          const http = { status: undefined as number | undefined, headers: requestContext.response.http.headers };
-          if (ifNoneMatchHits(requestContext.request.http?.headers.get('if-none-match'), etag)) {
-            http.headers.set('etag', etag);
-            http.status = 304;
-            return { http, body: { kind: 'single', singleResult: {} } };
-          }
-          const entry = entries.get(digest);
-          if (!entry) return null;
-          // Most recently used last, so the first key is the one to evict.
-          entries.delete(digest);
-          entries.set(digest, entry);
-          http.headers.set('etag', entry.etag);
-          return { http, body: { kind: 'single', singleResult: entry.result } };
-        },
+  constructor(
+    readonly etag: string,
+    readonly result: SingleResult,
+    /** As Apollo resolved it: also the name of an unnamed request for a named operation. */
+    readonly operationName: string | null,
+  ) {}
 
-        async willSendResponse(requestContext) {
-          if (!question || requestContext.response.http.status === 304) return;
-          const { body } = requestContext.response;
-          if (body.kind !== 'single' || body.singleResult.errors?.length) return;
-          // A write landed while the resolvers ran: the answer may mix two positions, so it names neither.
-          if (options.headPosition() !== question.position) return;
-          requestContext.response.http.headers.set('etag', question.etag);
-          if (entries.has(question.digest) || question.position !== cachedAt) return;
-          entries.set(question.digest, { position: question.position, etag: question.etag, result: body.singleResult });
-          if (entries.size > maxEntries) {
-            const oldest = entries.keys().next().value;
-            if (oldest !== undefined) entries.delete(oldest);
-          }
-        },
-      };
-    },
-  };
+  /** The bytes Apollo would send for it (its prettyJSONStringify), made once. */
+  get body(): string {
+    this.serialized ??= `${JSON.stringify(this.result)}\n`;
+    return this.serialized;
+  }
+}
+
+export type CachedAnswer = { kind: 'not-modified'; etag: string; operationName: string | null } | { kind: 'hit'; response: CachedResponse };
+
+const byAuthorization = (headers: HeaderReader): string => headers.get('authorization') ?? '';
+
+export class ResponseCache {
+  private readonly maxEntries: number;
+  private readonly varyBy: (headers: HeaderReader) => string;
+  private readonly entries = new Map<string, CachedResponse>();
+  private cachedAt = -1;
+
+  constructor(private readonly options: ResponseCacheOptions) {
+    this.maxEntries = options.maxEntries ?? 1000;
+    this.varyBy = options.varyBy ?? byAuthorization;
+  }
+
+  /** Names a question at the current position; null when its variables cannot be serialised. */
+  name(question: Question): NamedQuestion | null {
+    const position = this.options.headPosition();
+    // Every answer kept so far was given at an older position: none can be served again.
+    if (position !== this.cachedAt) {
+      this.entries.clear();
+      this.cachedAt = position;
+    }
+    let digest: string;
+    try {
+      digest = questionDigest({
+        queryHash: question.queryHash ?? createHash('sha256').update(question.query).digest('hex'),
+        operationName: question.operationName,
+        variables: question.variables,
+        vary: this.varyBy(question.headers),
+      });
+    } catch {
+      // Variables too deep to serialise: answer without the cache; validation refuses them anyway.
+      return null;
+    }
+    return { digest, position, etag: etagOf(position, digest) };
+  }
+
+  /** 304 for a client holding the current answer, the kept answer, or null when it has to be worked out. */
+  lookup(named: NamedQuestion, ifNoneMatch: string | null | undefined): CachedAnswer | null {
+    const entry = this.entries.get(named.digest);
+    if (ifNoneMatchHits(ifNoneMatch, named.etag)) return { kind: 'not-modified', etag: named.etag, operationName: entry?.operationName ?? null };
+    if (!entry) return null;
+    // Most recently used last, so the first key is the one to evict.
+    this.entries.delete(named.digest);
+    this.entries.set(named.digest, entry);
+    return { kind: 'hit', response: entry };
+  }
+
+  /** Keeps an answer worked out at `named.position`, unless a write landed while it was. */
+  private remember(named: NamedQuestion, result: SingleResult, operationName: string | null): void {
+    if (named.position !== this.cachedAt || this.entries.has(named.digest)) return;
+    this.entries.set(named.digest, new CachedResponse(named.etag, result, operationName));
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+
+  /** The Apollo plugin: tags answers, answers 304s and hits inside Apollo's pipeline, and fills the cache. */
+  plugin<TContext extends BaseContext = BaseContext>(): ApolloServerPlugin<TContext> {
+    const cache = this;
+    const { headPosition } = this.options;
+    return {
+      async requestDidStart() {
+        // Set once the operation is known to be a query; absent for mutations, subscriptions and failures.
+        let named: NamedQuestion | null = null;
+        return {
+          async responseForOperation(requestContext) {
+            // No operation at all (several without a name, an unknown name) is for execution to refuse.
+            const { request, operation, queryHash } = requestContext;
+            if (operation?.operation !== 'query' || !queryHash || request.query === undefined) return null;
+            const headers = request.http?.headers ?? new Map<string, string>();
+            named = cache.name({ query: request.query, queryHash, operationName: request.operationName, variables: request.variables, headers });
+            if (!named) return null;
+            const http = { status: undefined as number | undefined, headers: requestContext.response.http.headers };
+            const answer = cache.lookup(named, headers.get('if-none-match'));
+            if (!answer) return null;
+            http.headers.set('cache-control', TAGGED_CACHE_CONTROL);
+            if (answer.kind === 'not-modified') {
+              http.headers.set('etag', answer.etag);
+              http.status = 304;
+              return { http, body: { kind: 'single', singleResult: {} } };
+            }
+            http.headers.set('etag', answer.response.etag);
+            return { http, body: { kind: 'single', singleResult: answer.response.result } };
+          },
+
+          async willSendResponse(requestContext) {
+            if (!named || requestContext.response.http.status === 304) return;
+            const { body } = requestContext.response;
+            if (body.kind !== 'single' || body.singleResult.errors?.length) return;
+            // A write landed while the resolvers ran: the answer may mix two positions, so it names neither.
+            if (headPosition() !== named.position) return;
+            requestContext.response.http.headers.set('etag', named.etag);
+            requestContext.response.http.headers.set('cache-control', TAGGED_CACHE_CONTROL);
+            cache.remember(named, body.singleResult, requestContext.operationName ?? null);
+          },
+        };
+      },
+    };
+  }
+}
+
+/** The cache as an Apollo plugin alone, for servers without the served HTTP stack in front. */
+export function responseCachePlugin<TContext extends BaseContext = BaseContext>(options: ResponseCacheOptions): ApolloServerPlugin<TContext> {
+  return new ResponseCache(options).plugin<TContext>();
 }

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Indicator, IndicatorValue } from './indicator-types';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class IndicatorComparison {
   @Field(() => Indicator) indicator!: Indicator;
   @Field(() => IndicatorValue, { nullable: true }) base!: IndicatorValue | null;
@@ -10,21 +10,21 @@ export class IndicatorComparison {
   @Field(() => Float, { nullable: true }) actualDelta!: number | null;
 }
 
-@ObjectType({ description: 'null where no value entered the sum' })
+@ObjectType({ simpleResolvers: true, description: 'null where no value entered the sum' })
 export class YearPair {
   @Field(() => Float, { nullable: true }) base!: number | null;
   @Field(() => Float, { nullable: true }) compare!: number | null;
   @Field(() => Float, { nullable: true }) delta!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class YearCount {
   @Field(() => Int) base!: number;
   @Field(() => Int) compare!: number;
   @Field(() => Int) delta!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ComparisonTotals {
   @Field(() => YearPair, { description: 'Sum of COST targets, thousand yen' }) budget!: YearPair;
   @Field(() => YearPair, { description: 'Sum of COST actuals, thousand yen' }) spending!: YearPair;
@@ -34,7 +34,7 @@ export class ComparisonTotals {
   @Field(() => YearCount, { description: 'OUTCOME and ACTIVITY indicators with both target and actual' }) measured!: YearCount;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class FiscalYearComparison {
   @Field(() => Int) base!: number;
   @Field(() => Int) compare!: number;

@@ -3,7 +3,7 @@ import { GraphQLISODateTime } from 'type-graphql';
 import { Direction, IndicatorKind, ValueKind } from './enums';
 import { AtPointInTime } from './plan-types';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Indicator extends AtPointInTime {
   @Field(() => ID, { description: 'Stable: the same indicator keeps its id across editions and rebuilds' }) id!: string;
   @Field(() => String) name!: string;
@@ -14,7 +14,7 @@ export class Indicator extends AtPointInTime {
   ownerId!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class IndicatorValue {
   @Field(() => Int, { description: 'The Gregorian year the fiscal year starts in: 2021 is 令和3年度' }) fiscalYear!: number;
   @Field(() => String, { description: 'e.g. 令和3年度' }) fiscalYearLabel!: string;
@@ -36,7 +36,7 @@ export class IndicatorValue {
   actualEdition!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Revision {
   @Field(() => ID) eventId!: string;
   @Field(() => Float, { nullable: true }) value!: number | null;
@@ -49,7 +49,7 @@ export class Revision {
   @Field(() => String, { nullable: true }) reason!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ValueChange {
   @Field(() => Int) fiscalYear!: number;
   @Field(() => ValueKind) kind!: ValueKind;

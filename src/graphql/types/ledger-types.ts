@@ -4,7 +4,7 @@ import { GraphQLISODateTime } from 'type-graphql';
 import { ValueChange } from './indicator-types';
 import { Project } from './plan-types';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Edition {
   @Field(() => Int) fiscalYear!: number;
   @Field(() => String, { description: 'e.g. 令和3年度' }) label!: string;
@@ -13,26 +13,26 @@ export class Edition {
   @Field(() => Int) eventCount!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ProjectEdge {
   @Field(() => String) cursor!: string;
   @Field(() => Project) node!: Project;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ProjectConnection {
   @Field(() => [ProjectEdge]) edges!: ProjectEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
   @Field(() => Int) totalCount!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AuditEvent {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'Global position in the log' }) position!: string;
@@ -52,20 +52,20 @@ export class AuditEvent {
   cursor!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AuditEventEdge {
   @Field(() => String) cursor!: string;
   @Field(() => AuditEvent) node!: AuditEvent;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AuditEventConnection {
   @Field(() => [AuditEventEdge]) edges!: AuditEventEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
   @Field(() => Int) totalCount!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ImportResult {
   @Field(() => Int) edition!: number;
   @Field(() => Boolean) dryRun!: boolean;

@@ -6,32 +6,32 @@ export abstract class AtPointInTime {
   asOf!: AsOf;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Goal {
   @Field(() => Int) number!: number;
   @Field(() => String) title!: string;
   @Field(() => String, { nullable: true }) description!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Plan extends AtPointInTime {
   @Field(() => String, { nullable: true }) title!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Chapter extends AtPointInTime {
   @Field(() => Int) number!: number;
   @Field(() => String, { nullable: true }) title!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Policy extends AtPointInTime {
   @Field(() => String, { description: 'e.g. 5-1' }) code!: string;
   @Field(() => String, { nullable: true }) title!: string | null;
   chapterNumber!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Measure extends AtPointInTime {
   @Field(() => ID) id!: string;
   @Field(() => String) code!: string;
@@ -51,7 +51,7 @@ export class Measure extends AtPointInTime {
   firstPosition!: number;
 }
 
-@ObjectType({ description: '予算科目, e.g. 01一般会計・02総務費・01総務管理費・06企画費' })
+@ObjectType({ simpleResolvers: true, description: '予算科目, e.g. 01一般会計・02総務費・01総務管理費・06企画費' })
 export class BudgetAccount {
   @Field(() => String, { description: "The four numbers joined by '-', e.g. 01-02-01-06" }) code!: string;
   @Field(() => String, { description: '会計, e.g. 一般会計' }) fund!: string;
@@ -60,7 +60,7 @@ export class BudgetAccount {
   @Field(() => String, { description: '目, e.g. 企画費' }) item!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Project extends AtPointInTime {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: '事業名, e.g. 地域おこし協力隊推進事業費' }) name!: string;

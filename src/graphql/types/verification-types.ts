@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'The result of walking the hash chain over the whole log' })
+@ObjectType({ simpleResolvers: true, description: 'The result of walking the hash chain over the whole log' })
 export class LedgerVerification {
   @Field(() => Boolean, { description: 'True when every event links to the one before it and its hash matches its content' })
   ok!: boolean;

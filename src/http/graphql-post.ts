@@ -1,0 +1,165 @@
+// POST /graphql with a JSON body, from node:http straight to Apollo.
+//
+// Under load, Express's router, cors, body-parser and the Express integration cost more per request
+// than the ledger's own reads. This handler takes the requests GraphQL clients send (POST,
+// Content-Type application/json, a Content-Length within the body limit) to Apollo's
+// executeHTTPGraphQLRequest, the API Apollo's own integrations are built on. A repeated read is
+// answered from the response cache before Apollo runs at all. Everything else (GET, OPTIONS
+// preflights, chunked or compressed bodies, other content types, bodies over the limit) goes on to the
+// Express app, which answers it in full.
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
+import contentType from 'content-type';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import getRawBody from 'raw-body';
+import { TAGGED_CACHE_CONTROL, type CachedAnswer, type ResponseCache } from '../graphql/plugins/response-cache';
+import type { RequestContext } from '../graphql/context';
+import type { HttpishError } from './http-errors';
+
+/** cors() answers every simple request of the Express routes with this; so does this path. */
+const CORS_HEADERS = { 'access-control-allow-origin': '*' } as const;
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+export interface GraphqlPostOptions {
+  path: string;
+  apollo: ApolloServer<RequestContext & BaseContext>;
+  /** The request's context; `response` is where its answer goes (the request log names its operation there). */
+  context: (authorization: string | undefined, response: ServerResponse) => Promise<RequestContext>;
+  maxBodyBytes: number;
+  /** Answers repeated reads before Apollo; none means every request goes to Apollo. */
+  cache?: ResponseCache | null | undefined;
+  /** Verifies the caller's credentials, so a cached answer never skips authentication. */
+  authenticate: (authorization: string | undefined) => Promise<unknown>;
+  /** Told of every answer the cache gave (for metrics and the request log). */
+  onCacheAnswer?: (answer: CachedAnswer, operationName: string | null, response: ServerResponse) => void;
+  /** Answers a request that failed before Apollo answered it (an unreadable body, invalid JSON), in the app's error shape. */
+  onError: (error: HttpishError, response: ServerResponse) => void;
+}
+
+interface RequestBody {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+  extensions?: unknown;
+}
+
+const pathOf = (url: string | undefined): string => {
+  const at = (url ?? '/').indexOf('?');
+  return at < 0 ? (url ?? '/') : (url ?? '/').slice(0, at);
+};
+
+/** The JSON POSTs this path takes; null for any other request, which the Express app answers. */
+function acceptedLength(req: IncomingMessage, path: string, maxBodyBytes: number): number | null {
+  if (req.method !== 'POST' || pathOf(req.url) !== path) return null;
+  const encoding = req.headers['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return null;
+  const declared = req.headers['content-length'];
+  if (declared === undefined || !/^\d+$/.test(declared) || Number(declared) > maxBodyBytes) return null;
+  try {
+    const type = contentType.parse(req);
+    if (type.type !== 'application/json') return null;
+    const charset = type.parameters['charset']?.toLowerCase();
+    if (charset !== undefined && charset !== 'utf-8') return null;
+  } catch {
+    return null;
+  }
+  return Number(declared);
+}
+
+function writeResponse(res: ServerResponse, status: number, headers: Iterable<[string, string]>, body: string | null): void {
+  for (const [name, value] of headers) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+  res.statusCode = status;
+  if (body === null) {
+    res.end();
+    return;
+  }
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
+}
+
+async function writeApolloResponse(res: ServerResponse, response: HTTPGraphQLResponse): Promise<void> {
+  if (response.body.kind === 'complete') {
+    writeResponse(res, response.status ?? 200, response.headers, response.status === 304 ? null : response.body.string);
+    return;
+  }
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+  res.statusCode = response.status ?? 200;
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/** Accept headers under which Apollo answers application/json, as the cached bytes were sent. */
+const acceptsPlainJson = (accept: string | undefined): boolean =>
+  accept === undefined || accept === '*/*' || accept === 'application/json' || accept === JSON_CONTENT_TYPE;
+
+export function graphqlPost(options: GraphqlPostOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const headerMapOf = (req: IncomingMessage): HeaderMap => {
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    return headers;
+  };
+
+  async function fromCache(req: IncomingMessage, res: ServerResponse, body: RequestBody): Promise<boolean> {
+    const { cache } = options;
+    // Extensions (a persisted-query hash, say) are Apollo's to check; a cached answer would skip that.
+    if (!cache || typeof body.query !== 'string' || body.extensions !== undefined || !acceptsPlainJson(req.headers.accept)) return false;
+    const operationName = typeof body.operationName === 'string' ? body.operationName : null;
+    const named = cache.name({ query: body.query, operationName, variables: body.variables, headers: { get: (name) => header(req, name) } });
+    if (!named) return false;
+    const answer = cache.lookup(named, req.headers['if-none-match']);
+    if (!answer) return false;
+    try {
+      await options.authenticate(req.headers.authorization);
+    } catch {
+      // Apollo answers the credentials problem in full.
+      return false;
+    }
+    options.onCacheAnswer?.(answer, (answer.kind === 'hit' ? answer.response.operationName : answer.operationName) ?? operationName, res);
+    if (answer.kind === 'not-modified') writeResponse(res, 304, [['etag', answer.etag], ['cache-control', TAGGED_CACHE_CONTROL]], null);
+    else {
+      const headers: Array<[string, string]> = [['content-type', JSON_CONTENT_TYPE], ['etag', answer.response.etag], ['cache-control', TAGGED_CACHE_CONTROL]];
+      writeResponse(res, 200, headers, answer.response.body);
+    }
+    return true;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, length: number): Promise<void> {
+    const text = await getRawBody(req, { length, limit: options.maxBodyBytes, encoding: 'utf-8' });
+    let body: RequestBody;
+    try {
+      body = JSON.parse(text) as RequestBody;
+    } catch (error) {
+      options.onError({ status: 400, expose: true, message: `the request body is not JSON: ${(error as Error).message}` }, res);
+      return;
+    }
+    if (body !== null && typeof body === 'object' && (await fromCache(req, res, body))) return;
+    const response = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers: headerMapOf(req), search: searchOf(req.url), body },
+      context: () => options.context(req.headers.authorization, res),
+    });
+    await writeApolloResponse(res, response);
+  }
+
+  return (req, res) => {
+    const length = acceptedLength(req, options.path, options.maxBodyBytes);
+    if (length === null) return false;
+    handle(req, res, length).catch((error: unknown) => {
+      if (res.headersSent) res.destroy();
+      else options.onError(typeof error === 'object' && error !== null ? error : { message: String(error) }, res);
+    });
+    return true;
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function searchOf(url: string | undefined): string {
+  const at = (url ?? '').indexOf('?');
+  return at < 0 ? '' : (url ?? '').slice(at);
+}

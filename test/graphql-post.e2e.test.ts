@@ -1,0 +1,135 @@
+// The served GraphQL POST path (src/http/graphql-post.ts): JSON POSTs go from node:http to Apollo, and
+// repeated reads are answered from the response cache before Apollo runs. What a client sees must be
+// what the full pipeline would have sent.
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { sampleText } from './support/sample';
+import { startTestServer, type TestServer } from './support/test-server';
+import { until } from './support/ws-client';
+
+const MEASURE = 'query Measure($code: String!) { measure(code: $code) { code title indicators { id values { fiscalYear target actual } } } }';
+const RECORD = `mutation Record($value: Float!) {
+  recordValue(input: { indicatorId: "5-1-1/NPO法人数", fiscalYear: 2021, kind: ACTUAL, value: $value, reason: "count corrected" }) { id }
+}`;
+
+interface Answer {
+  status: number;
+  text: string;
+  headers: Headers;
+}
+
+describe('GraphQL POSTs on the served stack with the response cache', () => {
+  let server: TestServer;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    server = await startTestServer({ responseCache: true, logger: pino({ level: 'info' }, sink) });
+    await server.ledger.importReport(sampleText(), { actor: 'importer' });
+  });
+  afterAll(() => server.stop());
+
+  const post = async (body: string, headers: Record<string, string> = {}): Promise<Answer> => {
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    return { status: response.status, text: await response.text(), headers: response.headers };
+  };
+  const measure = (code: string, headers?: Record<string, string>) => post(JSON.stringify({ query: MEASURE, variables: { code } }), headers);
+  const metric = async (name: string): Promise<string> => {
+    const text = await (await fetch(new URL('/metrics', server.url))).text();
+    return text
+      .split('\n')
+      .filter((line) => line.startsWith(name))
+      .join('\n');
+  };
+
+  it('answers a repeated read with the same bytes and headers as the first answer, counted as a cache hit', async () => {
+    const first = await measure('5-1-1');
+    const hitsBefore = await metric('plan_ledger_graphql_cache_answers_total{answer="hit"}');
+    const second = await measure('5-1-1');
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.text).data.measure.code).toBe('5-1-1');
+    expect(second.status).toBe(200);
+    expect(second.text).toBe(first.text);
+    for (const name of ['content-type', 'etag', 'cache-control', 'access-control-allow-origin', 'content-length']) {
+      expect([name, second.headers.get(name)]).toEqual([name, first.headers.get(name)]);
+    }
+    expect(first.headers.get('etag')).toMatch(/^"\d+-[\w-]+"$/);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    const hitsAfter = await metric('plan_ledger_graphql_cache_answers_total{answer="hit"}');
+    expect(Number(hitsAfter.split(' ')[1] ?? 0)).toBe(Number(hitsBefore.split(' ')[1] ?? 0) + 1);
+  });
+
+  it('answers an If-None-Match naming the current tag with an empty 304, and a stale tag with data', async () => {
+    const { headers } = await measure('5-1-2');
+    const etag = headers.get('etag') ?? '';
+    const notModified = await measure('5-1-2', { 'if-none-match': etag });
+    expect(notModified.status).toBe(304);
+    expect(notModified.text).toBe('');
+    expect(notModified.headers.get('etag')).toBe(etag);
+
+    const write = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: server.adminAuthorization },
+      body: JSON.stringify({ query: RECORD, variables: { value: 40 } }),
+    });
+    expect(write.headers.get('cache-control')).toBe('no-store');
+    expect(write.headers.get('etag')).toBeNull();
+    expect(((await write.json()) as { errors?: unknown }).errors).toBeUndefined();
+    const afterWrite = await measure('5-1-2', { 'if-none-match': etag });
+    expect(afterWrite.status).toBe(200);
+    expect(afterWrite.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('never serves a kept answer to a caller whose credentials fail', async () => {
+    const anonymous = { authorization: '' };
+    await measure('5-1-1', anonymous);
+    const bad = await measure('5-1-1', { authorization: 'Bearer not.a.token' });
+    expect(bad.status).toBe(401);
+    expect(JSON.parse(bad.text).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('leaves a request with extensions (a persisted-query hash) to Apollo, even when its query is kept', async () => {
+    await measure('5-1-1');
+    const withHash = await post(JSON.stringify({ query: MEASURE, variables: { code: '5-1-1' }, extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }));
+    expect(JSON.parse(withHash.text).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+  });
+
+  it('answers a body that is not JSON with 400 BAD_REQUEST naming the problem, and writes nothing', async () => {
+    const head = await server.ledger.store.headPosition();
+    const broken = await post('{"query": "mutation { importReport ');
+    expect(broken.status).toBe(400);
+    const error = JSON.parse(broken.text).errors[0];
+    expect(error.extensions.code).toBe('BAD_REQUEST');
+    expect(error.message).toMatch(/not JSON/);
+    expect(await server.ledger.store.headPosition()).toBe(head);
+  });
+
+  it('sends requests it does not take (another content type, a chunked body) to the full stack', async () => {
+    const asText = await post(JSON.stringify({ query: '{ editions { fiscalYear } }' }), { 'content-type': 'text/plain' });
+    expect(asText.status).toBe(400);
+    const chunked = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new Blob([JSON.stringify({ query: '{ editions { fiscalYear } }' })]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(200);
+    expect(((await chunked.json()) as { data: { editions: unknown[] } }).data.editions.length).toBeGreaterThan(0);
+  });
+
+  it('logs cache answers and Apollo answers alike, with the operation name', async () => {
+    lines.length = 0;
+    await measure('5-1-3');
+    await measure('5-1-3');
+    await until(() => lines.length >= 2);
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    for (const entry of entries) {
+      expect(entry).toMatchObject({ operationName: 'Measure', req: { method: 'POST', path: '/graphql' }, res: { statusCode: 200 } });
+    }
+  });
+});
