@@ -38,7 +38,7 @@ export function benchConfig(argv: readonly string[]): BenchConfig {
     appendRounds: quick ? 4 : 8,
     appendOpsPerRound: quick ? 120 : 300,
     loadSeconds: quick ? 2 : 8,
-    warmupSeconds: quick ? 0.5 : 1,
+    warmupSeconds: quick ? 0.3 : 1,
     connections: 10,
     asOfSamples: quick ? 150 : 400,
   };

@@ -6,7 +6,7 @@ import type { BenchConfig } from './config';
 import { loadAll, type LoadResult } from './load';
 import type { Operation } from './operations';
 import { median } from './stats';
-import { bareApolloServer, ledgerServer, ledgerStandaloneServer, post, rawHttpServer, type RunningServer } from './servers';
+import { bareApolloServer, ledgerServer, post, rawHttpServer, type RunningServer } from './servers';
 
 export interface QueryFigures {
   reqPerSec: number;
@@ -17,8 +17,6 @@ export interface QueryFigures {
   ratioVsApollo: number;
   ratioVsRaw: number;
   responseBytes: number;
-  /** The ledger's GraphQL layer on Apollo's standalone server, the baseline's own transport. */
-  standalone: { reqPerSec: number; p50Ms: number; ratioVsApollo: number };
   cached: { reqPerSec: number; p50Ms: number; p99Ms: number; ratioVsRaw: number };
   /** False when the bare server's bytes differ from the ledger's (the comparison would then be unfair). */
   sameBytes: boolean;
@@ -30,10 +28,10 @@ const bodyOf = (operation: Operation): string => JSON.stringify({ query: operati
  * The machine is shared, and its load moves within seconds: the servers take turns in short rounds,
  * and each ratio is the median of the rounds' ratios, so a busy moment hits one round, not one server.
  */
-async function rounds(config: BenchConfig, servers: Record<'ledger' | 'standalone' | 'bare' | 'raw' | 'cached', RunningServer>, body: string) {
+async function rounds(config: BenchConfig, servers: Record<'ledger' | 'bare' | 'raw' | 'cached', RunningServer>, body: string) {
   const count = config.quick ? 2 : 4;
   const seconds = Math.max(1, Math.round(config.loadSeconds / count));
-  const names = ['ledger', 'standalone', 'bare', 'raw', 'cached'] as const;
+  const names = ['ledger', 'bare', 'raw', 'cached'] as const;
   const runs: Record<(typeof names)[number], LoadResult>[] = [];
   for (let round = 0; round < count; round++) {
     const results = await loadAll(
@@ -56,14 +54,12 @@ async function rounds(config: BenchConfig, servers: Record<'ledger' | 'standalon
     rawHttpReqPerSec: pick('raw', 'reqPerSec'),
     ratioVsApollo: ratio('ledger', 'bare'),
     ratioVsRaw: ratio('ledger', 'raw'),
-    standalone: { reqPerSec: pick('standalone', 'reqPerSec'), p50Ms: pick('standalone', 'p50Ms'), ratioVsApollo: ratio('standalone', 'bare') },
     cached: { reqPerSec: pick('cached', 'reqPerSec'), p50Ms: pick('cached', 'p50Ms'), p99Ms: pick('cached', 'p99Ms'), ratioVsRaw: ratio('cached', 'raw') },
   };
 }
 
 export async function queryBench(ledger: Ledger, config: BenchConfig, operations: readonly Operation[]): Promise<Record<string, QueryFigures>> {
   const plain = await ledgerServer(ledger);
-  const standalone = await ledgerStandaloneServer(ledger);
   const cached = await ledgerServer(ledger, { cached: true });
   const answers = new Map<string, string>();
   const rootValue: Record<string, unknown> = {};
@@ -84,7 +80,7 @@ export async function queryBench(ledger: Ledger, config: BenchConfig, operations
         const sameBytes = (await post(bare.url, body)).body === expected;
         const raw = await rawHttpServer(Buffer.from(expected));
         try {
-          const measured = await rounds(config, { ledger: plain, standalone, bare, raw, cached }, body);
+          const measured = await rounds(config, { ledger: plain, bare, raw, cached }, body);
           figures[operation.name] = { ...measured, responseBytes: Buffer.byteLength(expected), sameBytes };
         } finally {
           await raw.stop();
@@ -96,7 +92,6 @@ export async function queryBench(ledger: Ledger, config: BenchConfig, operations
     return figures;
   } finally {
     await plain.stop();
-    await standalone.stop();
     await cached.stop();
   }
 }

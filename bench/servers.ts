@@ -8,9 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Ledger } from '../src/application/ledger';
 import { ledgerSchema } from '../src/graphql/schema';
-import { ANONYMOUS } from '../src/auth/principal';
-import { createRequestContext } from '../src/graphql/context';
-import { createApolloServer, startServer } from '../src/graphql/server';
+import { startServer } from '../src/graphql/server';
 import { ResponseCache } from '../src/graphql/plugins/response-cache';
 
 export interface RunningServer {
@@ -23,20 +21,6 @@ export async function ledgerServer(ledger: Ledger, options: { cached?: boolean }
   const responseCache = options.cached ? new ResponseCache({ headPosition: () => ledger.projections.checkpoint() }) : undefined;
   const server = await startServer({ ledger, port: 0, host: '127.0.0.1', ...(responseCache ? { responseCache } : {}) });
   return { url: server.url, stop: () => server.stop() };
-}
-
-/**
- * The ledger's schema, resolvers and context on the same bare transport as the baseline (Apollo's
- * standalone server): against bareApolloServer, this isolates what the ledger's GraphQL layer and read
- * model cost from what the served HTTP stack (Express, logging, metrics) costs.
- */
-export async function ledgerStandaloneServer(ledger: Ledger): Promise<RunningServer> {
-  const server = await createApolloServer();
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: 0, host: '127.0.0.1' },
-    context: async () => createRequestContext(ledger, ANONYMOUS),
-  });
-  return { url, stop: () => server.stop() };
 }
 
 /**

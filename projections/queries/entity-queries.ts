@@ -42,13 +42,25 @@ export function entityRecords(db: Database, type: EntityType, asOf: AsOf, ids: r
   // With ids, `+entity_type` keeps SQLite on the primary key (entity_id, …): the type index would make
   // it read every entity of the type to find a few, a cost that grows with the whole ledger.
   const typeColumn = ids === null ? 'entity_type' : '+entity_type';
+  if (isNow(asOf) && ids !== null) {
+    // Each entity's first position once, not once per field row.
+    const rows = statement<FieldRow>(
+      db,
+      `SELECT c.entity_id, c.field, c.value_json, f.first_position
+       FROM (SELECT entity_id, MIN(position) AS first_position FROM rm_field_statements
+             WHERE entity_id IN (SELECT value FROM json_each(?)) GROUP BY entity_id) f
+       JOIN rm_field_current c ON c.entity_id = f.entity_id
+       WHERE +c.entity_type = ?`,
+    ).all(...idParams, type);
+    return group(rows);
+  }
   if (isNow(asOf)) {
     const rows = statement<FieldRow>(
       db,
       `SELECT c.entity_id, c.field, c.value_json,
          (SELECT MIN(position) FROM rm_field_statements s WHERE s.entity_id = c.entity_id) AS first_position
-       FROM rm_field_current c WHERE ${typeColumn} = ? ${idFilter}`,
-    ).all(type, ...idParams);
+       FROM rm_field_current c WHERE entity_type = ?`,
+    ).all(type);
     return group(rows);
   }
   const filter = asOfFilter(asOf);

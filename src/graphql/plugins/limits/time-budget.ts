@@ -28,12 +28,16 @@ export const TIMEOUT_CODE = 'TIMEOUT';
 /** How often (in resolver calls) a budget looks at the clock between its timer's ticks. */
 const CLOCK_EVERY = 32;
 
+/**
+ * What a deadline rejects with, so an abandoned resolver is told apart from one that failed. One for
+ * all budgets: an Error made per request would capture a stack trace for every query.
+ */
+const TIMED_OUT = new Error('time budget exhausted');
+
 class Budget {
   expired = false;
   /** A resolver was actually refused or abandoned, i.e. the answer is incomplete. */
   cut = false;
-  /** What the deadline rejects with, so an abandoned resolver is told apart from one that failed. */
-  readonly timeout = new Error('time budget exhausted');
   private calls = 0;
   private timer: NodeJS.Timeout | null = null;
   private deadlinePromise: Promise<never> | null = null;
@@ -43,12 +47,12 @@ class Budget {
     readonly timeoutMs: number,
   ) {}
 
-  /** Rejects, with `timeout`, when the budget runs out; made when a resolver first has to race it. */
+  /** Rejects, with TIMED_OUT, when the budget runs out; made when a resolver first has to race it. */
   get deadline(): Promise<never> {
     this.deadlinePromise ??= new Promise<never>((_resolve, reject) => {
       const expire = () => {
         this.expired = true;
-        reject(this.timeout);
+        reject(TIMED_OUT);
       };
       const remaining = this.startedAt + this.timeoutMs - Date.now();
       if (remaining <= 0) {
@@ -103,7 +107,7 @@ function budgeted(resolve: GraphQLFieldResolver<unknown, unknown>): GraphQLField
     const result = resolve(source, args, context, info);
     if (!isPromiseLike(result)) return result;
     return Promise.race([Promise.resolve(result), budget.deadline]).catch((error: unknown) => {
-      if (error !== budget.timeout) throw error;
+      if (error !== TIMED_OUT) throw error;
       budget.cut = true;
       throw budget.error();
     });
