@@ -24,7 +24,7 @@ export const auditLogProjection: Projection = {
     const insert = db.prepare(`
       INSERT INTO rm_audit_log (position, event_id, stream_id, stream_revision, type, recorded_at, actor, reason, edition, data, hash, previous_hash)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    return (event: RecordedEvent) => {
+    const apply = (event: RecordedEvent) => {
       insert.run(
         event.position,
         event.id,
@@ -40,5 +40,6 @@ export const auditLogProjection: Projection = {
         event.previousHash,
       );
     };
+    return { apply };
   },
 };

@@ -21,7 +21,7 @@ export const editionsProjection: Projection = {
       ON CONFLICT (fiscal_year) DO UPDATE SET label = excluded.label, position = excluded.position,
         imported_at = excluded.imported_at, source_sha256 = excluded.source_sha256,
         event_count = rm_editions.event_count + excluded.event_count`);
-    return (event: RecordedEvent) => {
+    const apply = (event: RecordedEvent) => {
       if (event.type !== EditionImported.type) return;
       const data = event.data as EditionImportedData;
       upsert.run({
@@ -33,5 +33,6 @@ export const editionsProjection: Projection = {
         eventCount: data.eventCount,
       });
     };
+    return { apply };
   },
 };

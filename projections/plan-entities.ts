@@ -1,7 +1,7 @@
 // Measures, projects and indicators as the editions stated them: one row per field statement with its
 // edition and log position, and the current winner of each field under the precedence rule. Also which
 // measures and projects belong to which chapter, so an import can tell what a chapter's report left out.
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { FieldChanges } from '../events/common';
 import { IndicatorDefined, IndicatorReported } from '../events/indicator-events';
 import { MeasureRegistered, MeasureReported } from '../events/measure-events';
@@ -58,13 +58,6 @@ export const planEntitiesProjection: Projection = {
     const chapterOf = (code: JsonValue): number | null =>
       typeof code === 'string' && MEASURE_CODE.test(code) ? placementOf(code).chapter : null;
 
-    const state = (type: EntityType, id: string, edition: number, position: number, fields: Record<string, JsonValue>) => {
-      for (const [field, value] of Object.entries(fields)) {
-        const json = canonicalJson(value);
-        insertStatement.run(type, id, field, edition, position, json);
-        upsertCurrent.run(type, id, field, json, edition, position);
-      }
-    };
     // Registration states who an entity is (its code, name, kind, owner) for the edition that first named
     // it. When an older edition names it later (editions may be imported in any order), those facts hold
     // for the older edition too: restate them there, so a view as of it shows the whole entity.
@@ -73,44 +66,70 @@ export const planEntitiesProjection: Projection = {
       project: ['name'],
       indicator: ['ownerType', 'ownerId', 'kind', 'name', 'unit', 'direction'],
     };
-    // One read of every identity field's statements per event (not one per field): this runs for every
-    // Reported event, so it is a large share of an import and of a rebuild.
-    const identityStatements = Object.fromEntries(
-      Object.entries(IDENTITY).map(([type, fields]) => [
-        type,
-        db.prepare<[string], { field: string; value_json: string; effective_edition: number }>(
-          `SELECT field, value_json, effective_edition FROM rm_field_statements
-           WHERE entity_id = ? AND field IN (${fields.map((f) => `'${f}'`).join(', ')}) ORDER BY effective_edition, position`,
-        ),
-      ]),
-    ) as Record<EntityType, Statement<[string], { field: string; value_json: string; effective_edition: number }>>;
+    const identityFields = new Set(Object.values(IDENTITY).flat());
+    // Every Reported event asks for the earliest statement of its entity's identity fields: a query per
+    // event was a large share of an import and of a rebuild. They are read once per entity and then kept
+    // up to date by the inserts below, until the runner says the table may have changed (forget).
+    // Keyed by id alone, as the query is: an id names one entity whatever its type.
+    const readIdentity = db.prepare<[string], { field: string; value_json: string; effective_edition: number }>(
+      `SELECT field, value_json, effective_edition FROM rm_field_statements
+       WHERE entity_id = ? AND field IN (${[...identityFields].map((f) => `'${f}'`).join(', ')}) ORDER BY effective_edition, position`,
+    );
+    type Earliest = Map<string, { json: string; edition: number }>;
+    const earliestById = new Map<string, Earliest>();
+    const earliestOf = (id: string): Earliest => {
+      let earliest = earliestById.get(id);
+      if (earliest === undefined) {
+        earliest = new Map();
+        for (const row of readIdentity.all(id)) {
+          if (!earliest.has(row.field)) earliest.set(row.field, { json: row.value_json, edition: row.effective_edition });
+        }
+        earliestById.set(id, earliest);
+      }
+      return earliest;
+    };
+    const insert = (type: EntityType, id: string, field: string, edition: number, position: number, json: string) => {
+      insertStatement.run(type, id, field, edition, position, json);
+      // Positions only grow, so a new statement is the earliest only with a lower edition.
+      const earliest = earliestById.get(id);
+      if (earliest === undefined || !identityFields.has(field)) return;
+      const first = earliest.get(field);
+      if (first === undefined || edition < first.edition) earliest.set(field, { json, edition });
+    };
+
+    const state = (type: EntityType, id: string, edition: number, position: number, field: string, value: JsonValue) => {
+      const json = canonicalJson(value);
+      insert(type, id, field, edition, position, json);
+      upsertCurrent.run(type, id, field, json, edition, position);
+    };
     const knownAt = (type: EntityType, id: string, edition: number, position: number, stated: FieldChanges = {}) => {
-      const earliest = new Map<string, { value_json: string; effective_edition: number }>();
-      for (const row of identityStatements[type].all(id)) if (!earliest.has(row.field)) earliest.set(row.field, row);
+      const earliest = earliestOf(id);
       for (const field of IDENTITY[type]) {
         if (field in stated) continue;
         const first = earliest.get(field);
-        if (!first || first.effective_edition <= edition) continue;
-        insertStatement.run(type, id, field, edition, position, first.value_json);
+        if (!first || first.edition <= edition) continue;
+        insert(type, id, field, edition, position, first.json);
       }
     };
-    const toValues = (changes: FieldChanges): Record<string, JsonValue> =>
-      Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change.to]));
     // Registration states identity fields; it counts for the edition whose report named the entity.
     const editionOf = (event: RecordedEvent): number => event.metadata.edition ?? 0;
 
-    return (event: RecordedEvent) => {
+    const apply = (event: RecordedEvent) => {
       const data = event.data as JsonObject;
       switch (event.type) {
-        case MeasureRegistered.type:
-          state('measure', String(data['code']), editionOf(event), event.position, { code: data['code'] ?? null, title: data['title'] ?? null });
+        case MeasureRegistered.type: {
+          const id = String(data['code']);
+          state('measure', id, editionOf(event), event.position, 'code', data['code'] ?? null);
+          state('measure', id, editionOf(event), event.position, 'title', data['title'] ?? null);
           break;
+        }
         case ProjectRegistered.type:
-          state('project', String(data['projectId']), editionOf(event), event.position, { name: data['name'] ?? null });
+          state('project', String(data['projectId']), editionOf(event), event.position, 'name', data['name'] ?? null);
           break;
         case IndicatorDefined.type: {
           const { indicatorId, ...fields } = data;
-          state('indicator', String(indicatorId), editionOf(event), event.position, fields);
+          const id = String(indicatorId);
+          for (const [field, value] of Object.entries(fields)) state('indicator', id, editionOf(event), event.position, field, value);
           break;
         }
         case MeasureReported.type:
@@ -121,7 +140,7 @@ export const planEntitiesProjection: Projection = {
           const id = String(data['code'] ?? data['projectId'] ?? data['indicatorId']);
           const edition = Number(data['edition']);
           const changes = data['changes'] as FieldChanges;
-          state(type, id, edition, event.position, toValues(changes));
+          for (const [field, change] of Object.entries(changes)) state(type, id, edition, event.position, field, change.to);
           knownAt(type, id, edition, event.position, changes);
           insertEdition.run(id, edition, event.position);
           const chapter = type === 'measure' ? chapterOf(id) : null;
@@ -141,5 +160,6 @@ export const planEntitiesProjection: Projection = {
           break;
       }
     };
+    return { apply, forget: () => earliestById.clear() };
   },
 };

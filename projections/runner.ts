@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { toCurrentVersion } from '../events/catalogue';
 import type { EventStore, RecordedEvent } from '../src/store/event-store';
 import { allProjections } from './all';
-import type { Projection } from './projection';
+import type { Applier, Projection } from './projection';
 
 const CHECKPOINT_SCHEMA = `
   CREATE TABLE IF NOT EXISTS rm_checkpoint (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
@@ -11,6 +11,22 @@ const CHECKPOINT_SCHEMA = `
 const CHECKPOINT = 'read-model';
 // Larger batches mean fewer commits (each one fsyncs); 20,000 events are a few tens of MB in memory.
 const REBUILD_BATCH = 20_000;
+// A replay reading the embedded log holds one page of events at a time, so its transactions can be
+// larger than a batch held in memory: every commit writes each touched page of the keyed tables (current
+// values, field statements) to the log again, a third of the replay's writes at 20,000 a transaction.
+const REPLAY_TRANSACTION = 100_000;
+// Each page is applied before the next is read, so its objects die in the young generation instead of
+// being copied out of it, as those of a batch held whole are.
+const REPLAY_PAGE = 1_000;
+
+/** A log that hands over events without awaiting (the embedded store), so a replay reads inside its transactions. */
+interface PagedLog {
+  readPage(after: number, limit: number): RecordedEvent[];
+}
+
+function isPagedLog(store: EventStore): store is EventStore & PagedLog {
+  return typeof (store as Partial<PagedLog>).readPage === 'function';
+}
 
 /**
  * Applies events to every read model and moves the checkpoint in the same transaction, so the read
@@ -18,7 +34,7 @@ const REBUILD_BATCH = 20_000;
  * skipped, which makes delivery at-least-once safe.
  */
 export class ProjectionRunner {
-  private readonly appliers: Array<(event: RecordedEvent) => void>;
+  private readonly appliers: Applier[];
   private readonly readCheckpoint;
   private readonly writeCheckpoint;
   private readonly readFirstHash;
@@ -45,6 +61,15 @@ export class ProjectionRunner {
 
   /** Call inside a transaction (the append's own, for the embedded store). */
   apply(events: readonly RecordedEvent[]): void {
+    this.forget();
+    this.applyAfterCheckpoint(events);
+  }
+
+  private forget(): void {
+    for (const applier of this.appliers) applier.forget?.();
+  }
+
+  private applyAfterCheckpoint(events: readonly RecordedEvent[]): void {
     let checkpoint = this.checkpoint();
     for (const event of events) {
       if (event.position <= checkpoint) continue;
@@ -53,7 +78,7 @@ export class ProjectionRunner {
       }
       if (event.position === 1) this.writeFirstHash.run(event.hash);
       const current = toCurrentVersion(event);
-      for (const apply of this.appliers) apply(current);
+      for (const applier of this.appliers) applier.apply(current);
       checkpoint = event.position;
     }
     this.writeCheckpoint.run(CHECKPOINT, checkpoint);
@@ -89,16 +114,16 @@ export class ProjectionRunner {
   }
 
   /**
-   * A replay batch commits without waiting for the disk (synchronous=NORMAL: in WAL mode a power cut
-   * may lose the last batches but never corrupts, and the checkpoint row travels with them, so the next
-   * start catches up from there). Only for this synchronous stretch, so an append between two batches
-   * still gets the connection's own durability.
+   * A replay transaction commits without waiting for the disk (synchronous=NORMAL: in WAL mode a power
+   * cut may lose the last batches but never corrupts, and the checkpoint row travels with them, so the
+   * next start catches up from there). Only for this synchronous stretch, so an append between two
+   * batches still gets the connection's own durability.
    */
-  private applyReplayBatch(events: readonly RecordedEvent[]): void {
+  private inReplayTransaction<T>(work: () => T): T {
     const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
     this.db.pragma('synchronous = NORMAL');
     try {
-      this.applyInTransaction(events);
+      return this.db.transaction(work)();
     } finally {
       this.db.pragma(`synchronous = ${synchronous}`);
     }
@@ -121,7 +146,7 @@ export class ProjectionRunner {
     const autoCheckpoint = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
     this.db.pragma('wal_autocheckpoint = 0');
     try {
-      return await this.catchUp(store, (events) => this.applyReplayBatch(events));
+      return await this.replay(store);
     } finally {
       this.db.transaction(() => {
         for (const index of indexes) this.db.exec(index.sql);
@@ -129,6 +154,33 @@ export class ProjectionRunner {
       this.db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
       this.db.pragma('wal_checkpoint(TRUNCATE)');
     }
+  }
+
+  /**
+   * Applies the log from the checkpoint on. What the appliers remember of their tables stays valid from
+   * one replay transaction to the next: nothing else can write them meanwhile.
+   */
+  private async replay(store: EventStore): Promise<number> {
+    this.forget();
+    if (!isPagedLog(store)) {
+      return this.catchUp(store, (events) => this.inReplayTransaction(() => this.applyAfterCheckpoint(events)));
+    }
+    while (this.inReplayTransaction(() => this.applyPages(store, REPLAY_TRANSACTION))) {
+      // Between transactions other work gets its turn, as it does between readAll's awaits.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return this.checkpoint();
+  }
+
+  /** Applies up to `count` events after the checkpoint; false once the log has no more. */
+  private applyPages(log: PagedLog, count: number): boolean {
+    for (let applied = 0; applied < count; ) {
+      const page = log.readPage(this.checkpoint(), Math.min(REPLAY_PAGE, count - applied));
+      if (page.length === 0) return false;
+      this.applyAfterCheckpoint(page);
+      applied += page.length;
+    }
+    return true;
   }
 
   /** The CREATE INDEX statements of the read-model tables (not the primary keys and UNIQUE constraints tables need). */

@@ -36,7 +36,7 @@ export const valueHistoryProjection: Projection = {
         effective_edition = excluded.effective_edition, position = excluded.position
       WHERE excluded.effective_edition >= rm_value_current.effective_edition`);
 
-    return (event: RecordedEvent) => {
+    const apply = (event: RecordedEvent) => {
       const kind = VALUE_EVENT_KIND[event.type];
       if (!kind) return;
       const data = event.data as ValueStatedData;
@@ -59,5 +59,6 @@ export const valueHistoryProjection: Projection = {
       );
       upsertCurrent.run(data.indicatorId, data.fiscalYear, kind, data.value, data.text, data.effectiveEdition, event.position);
     };
+    return { apply };
   },
 };

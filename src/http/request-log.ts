@@ -13,6 +13,8 @@ const pathOf = (url: string | undefined): string => (url ?? '/').split('?')[0] ?
  * first for every request, before it is routed to the GraphQL POST path or to the Express app.
  */
 export function requestLog(logger: Logger, operationNames: OperationNames): (req: IncomingMessage, res: ServerResponse) => void {
+  // pino-http makes a child logger per request even when nothing would be written.
+  if (!logger.isLevelEnabled('error')) return () => undefined;
   const log = pinoHttp<IncomingMessage, ServerResponse>({
     logger,
     // No headers and no query string: the Authorization header carries a bearer token, and a GET

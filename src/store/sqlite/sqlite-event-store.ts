@@ -217,6 +217,14 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  /**
+   * Up to `limit` events after position `after`, without awaiting: a replay reads the log inside its own
+   * write transactions, a page at a time.
+   */
+  readPage(after: number, limit: number): RecordedEvent[] {
+    return this.statements.after.all(after, limit).map(toRecorded);
+  }
+
   async headPosition(): Promise<number> {
     return this.statements.head.get()?.position ?? 0;
   }
