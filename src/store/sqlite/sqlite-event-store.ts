@@ -15,6 +15,7 @@ import {
 import { planAppend } from '../plan-append';
 import { checkContinuesChain } from '../verbatim';
 import { ensureLogSchema } from './schema';
+import { BACKSTOP_AUTOCHECKPOINT_PAGES, WalCheckpointer } from './wal-checkpointer';
 
 interface EventRow {
   position: number;
@@ -92,6 +93,11 @@ export interface SqliteEventStoreOptions {
   clock?: () => Date;
   /** Called with every SQL statement run, e.g. to count queries in tests. */
   verbose?: (sql: string) => void;
+  /**
+   * Checkpoint the WAL from a worker thread instead of inside commits (see wal-checkpointer.ts).
+   * Default: on for a file, off for `:memory:`.
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 /**
@@ -106,6 +112,7 @@ export class SqliteEventStore implements EventStore {
   private readonly projectors: InlineProjector[] = [];
   private readonly commitListeners: CommitListener[] = [];
   private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly checkpointer: WalCheckpointer | null = null;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
@@ -120,6 +127,10 @@ export class SqliteEventStore implements EventStore {
     ensureLogSchema(this.db);
     this.clock = options.clock ?? (() => new Date());
     this.statements = prepareStatements(this.db);
+    if (options.backgroundCheckpoints ?? options.path !== ':memory:') {
+      this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
+      this.checkpointer = new WalCheckpointer(options.path);
+    }
   }
 
   /** Registers a projector that commits in the same transaction as every append. */
@@ -243,6 +254,7 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     this.signal.notify();
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }

@@ -1,0 +1,58 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from './sqlite-event-store';
+import { BACKSTOP_AUTOCHECKPOINT_PAGES } from './wal-checkpointer';
+
+const event = (id: string) => ({
+  id,
+  type: 'T',
+  version: 1,
+  data: { payload: 'x'.repeat(2000) },
+  metadata: { actor: 'a', reason: null, edition: null, source: null, correlationId: 'c', causationId: null },
+});
+
+/** Frames in the WAL not yet copied into the database file, as a second connection sees them. */
+function uncheckpointedFrames(path: string): number {
+  const db = new Database(path);
+  try {
+    // NOOP reports the counts without copying anything itself.
+    const [row] = db.pragma('wal_checkpoint(NOOP)') as Array<{ log: number; checkpointed: number }>;
+    return row ? row.log - row.checkpointed : Number.NaN;
+  } finally {
+    db.close();
+  }
+}
+
+describe('background WAL checkpoints of the embedded store', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'plan-ledger-wal-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('copies committed frames into the database file without the appending connection checkpointing', async () => {
+    const path = join(dir, 'ledger.db');
+    const store = new SqliteEventStore({ path });
+    try {
+      expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(BACKSTOP_AUTOCHECKPOINT_PAGES);
+      for (let i = 0; i < 300; i++) await store.append([{ streamId: `s-${i % 7}`, expectedRevision: 'any', events: [event(`e${i}`)] }]);
+      // 300 events of 2 KB are far below the backstop: only the worker can have checkpointed them.
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline && uncheckpointedFrames(path) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(uncheckpointedFrames(path)).toBe(0);
+      const copy = new Database(path, { readonly: true });
+      expect(copy.prepare('SELECT COUNT(*) FROM events').pluck().get()).toBe(300);
+      copy.close();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('is off for an in-memory store, which keeps SQLite’s own checkpoints', async () => {
+    const store = new SqliteEventStore({ path: ':memory:' });
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).not.toBe(BACKSTOP_AUTOCHECKPOINT_PAGES);
+    await store.close();
+  });
+});
