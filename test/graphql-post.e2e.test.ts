@@ -1,8 +1,13 @@
 // The served GraphQL POST path (src/http/graphql-post.ts): JSON POSTs go from node:http to Apollo, and
 // repeated reads are answered from the response cache before Apollo runs. What a client sees must be
 // what the full pipeline would have sent.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import { Ledger } from '../src/application/ledger';
+import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { sampleText } from './support/sample';
 import { startTestServer, type TestServer } from './support/test-server';
 import { until } from './support/ws-client';
@@ -130,6 +135,37 @@ describe('GraphQL POSTs on the served stack with the response cache', () => {
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     for (const entry of entries) {
       expect(entry).toMatchObject({ operationName: 'Measure', req: { method: 'POST', path: '/graphql' }, res: { statusCode: 200 } });
+    }
+  });
+});
+
+describe('the response cache and another process writing the same embedded file', () => {
+  it('answers with the other writer’s value once the position is re-read (within 25 ms), never a stale tag after that', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-ledger-cache-'));
+    const path = join(dir, 'ledger.db');
+    const server = await startTestServer({ path, responseCache: true });
+    const other = await Ledger.embedded(new SqliteEventStore({ path }));
+    try {
+      await server.ledger.importReport(sampleText(), { actor: 'importer' });
+      const ask = async () => {
+        const response = await fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ indicator(id: "5-1-1/NPO法人数") { value(fiscalYear: 2021) { actual } } }' }),
+        });
+        return { etag: response.headers.get('etag'), actual: ((await response.json()) as { data: { indicator: { value: { actual: number } } } }).data.indicator.value.actual };
+      };
+      const before = await ask();
+      expect((await ask()).etag).toBe(before.etag);
+      await other.recordValue({ indicatorId: '5-1-1/NPO法人数', fiscalYear: 2021, kind: 'ACTUAL', value: 99, text: null, reason: 'corrected elsewhere' }, 'other-process');
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const after = await ask();
+      expect(after.actual).toBe(99);
+      expect(after.etag).not.toBe(before.etag);
+    } finally {
+      await other.close();
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

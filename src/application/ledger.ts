@@ -8,28 +8,41 @@ import { importReport, type ImportOptions, type ImportSummary, type ReportDocume
 import type { EventStore, Subscription } from '../store/event-store';
 import { verifyChain, type ChainVerdict } from '../store/hash-chain';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
+import { ReadModelPosition } from './read-model-position';
 import { enableStreamStateCache } from './stream-state-cache';
 import { recordValue, type RecordValueInput, type RecordValueResult } from './record-value';
 
+/** How stale the response cache's position may be for writes by another process (see ReadModelPosition). */
+const POSITION_MAX_AGE_MS = 25;
+
 export class Ledger {
+  /** The read model's position, cheap enough to ask on every request (the response cache does). */
+  readonly position: ReadModelPosition;
+  private feed: Subscription | null = null;
+
   private constructor(
     readonly store: EventStore,
     /** The read model's database (the store's own file for the embedded store). */
     readonly db: Database.Database,
     readonly projections: ProjectionRunner,
-    private readonly feed: Subscription | null,
     private readonly ownsReadModel: boolean,
-  ) {}
+  ) {
+    this.position = new ReadModelPosition(() => projections.checkpoint(), POSITION_MAX_AGE_MS);
+  }
 
   /** Embedded: projections commit inside each append's transaction, so reads see writes at once. */
   static async embedded(store: SqliteEventStore): Promise<Ledger> {
     const projections = new ProjectionRunner(store.db);
     await projections.catchUp(store);
     store.addInlineProjector((events) => projections.apply(events));
+    const ledger = new Ledger(store, store.db, projections, false);
     // Every append goes through this store: its commits keep the folded-stream cache current.
     const states = enableStreamStateCache(store);
-    store.onCommitted((events) => states.observe(events));
-    return new Ledger(store, store.db, projections, null, false);
+    store.onCommitted((events) => {
+      states.observe(events);
+      ledger.position.changed();
+    });
+    return ledger;
   }
 
   /**
@@ -42,14 +55,22 @@ export class Ledger {
     const projections = new ProjectionRunner(db);
     await projections.ensureBuiltFrom(store);
     await projections.catchUp(store);
-    const feed =
-      options.follow === false ? null : store.subscribe(projections.checkpoint(), (event) => projections.applyInTransaction([event]));
-    return new Ledger(store, db, projections, feed, true);
+    const ledger = new Ledger(store, db, projections, true);
+    if (options.follow !== false) {
+      ledger.feed = store.subscribe(projections.checkpoint(), (event) => {
+        projections.applyInTransaction([event]);
+        ledger.position.changed();
+      });
+    }
+    return ledger;
   }
 
   /** Read-your-writes for a server store: resolves once the read model has reached `position`. */
   async waitForPosition(position: number, timeoutMs = 10_000): Promise<void> {
-    if (this.feed === null && this.ownsReadModel) await this.projections.catchUp(this.store);
+    if (this.feed === null && this.ownsReadModel) {
+      await this.projections.catchUp(this.store);
+      this.position.changed();
+    }
     const deadline = Date.now() + timeoutMs;
     while (this.projections.checkpoint() < position) {
       if (Date.now() > deadline) throw new Error(`read model did not reach position ${position} within ${timeoutMs} ms`);
@@ -77,8 +98,12 @@ export class Ledger {
     return verifyChain(this.store.readAll());
   }
 
-  rebuild(): Promise<number> {
-    return this.projections.rebuild(this.store);
+  async rebuild(): Promise<number> {
+    try {
+      return await this.projections.rebuild(this.store);
+    } finally {
+      this.position.changed();
+    }
   }
 
   async close(): Promise<void> {

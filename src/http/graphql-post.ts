@@ -65,7 +65,7 @@ function acceptedLength(req: IncomingMessage, path: string, maxBodyBytes: number
   return Number(declared);
 }
 
-function writeResponse(res: ServerResponse, status: number, headers: Iterable<[string, string]>, body: string | null): void {
+function writeResponse(res: ServerResponse, status: number, headers: Iterable<[string, string]>, body: string | Buffer | null): void {
   for (const [name, value] of headers) res.setHeader(name, value);
   for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
   res.statusCode = status;

@@ -35,7 +35,7 @@ export async function serve(options: { port: number; host: string }): Promise<vo
     host: options.host,
     logger,
     // A repeated read at the same log position is answered from memory, with an ETag for 304s.
-    responseCache: new ResponseCache({ headPosition: () => ledger.projections.checkpoint() }),
+    responseCache: new ResponseCache({ headPosition: () => ledger.position.current() }),
     ...(readiness !== undefined ? { maxProjectionLag: readiness } : {}),
   });
   logger.info({ url: server.url, store: ledger.store.kind }, `plan-ledger is serving GraphQL at ${server.url}`);

@@ -22,7 +22,7 @@ export interface HeaderReader {
 }
 
 export interface ResponseCacheOptions {
-  /** The log position the read model answers from (e.g. () => ledger.projections.checkpoint()). */
+  /** The log position the read model answers from (e.g. () => ledger.position.current()). */
   headPosition: () => number;
   /** Answers kept at once; the least recently used goes first. */
   maxEntries?: number;
@@ -60,7 +60,7 @@ export interface NamedQuestion {
 
 /** A kept answer: its result for Apollo, its bytes for the HTTP fast path. */
 export class CachedResponse {
-  private serialized: string | null = null;
+  private serialized: Buffer | null = null;
 
   constructor(
     readonly etag: string,
@@ -69,9 +69,9 @@ export class CachedResponse {
     readonly operationName: string | null,
   ) {}
 
-  /** The bytes Apollo would send for it (its prettyJSONStringify), made once. */
-  get body(): string {
-    this.serialized ??= `${JSON.stringify(this.result)}\n`;
+  /** The bytes Apollo would send for it (its prettyJSONStringify, UTF-8), made once. */
+  get body(): Buffer {
+    this.serialized ??= Buffer.from(`${JSON.stringify(this.result)}\n`);
     return this.serialized;
   }
 }
