@@ -18,6 +18,7 @@ export interface BenchConfig {
   warmupSeconds: number;
   connections: number;
   asOfSamples: number;
+  asOfRounds: number;
 }
 
 /** Events one synthetic municipality contributes over ten editions with three year columns (measured: ~7,500). */
@@ -40,6 +41,7 @@ export function benchConfig(argv: readonly string[]): BenchConfig {
     loadSeconds: quick ? 2 : 8,
     warmupSeconds: quick ? 0.3 : 1,
     connections: 10,
-    asOfSamples: quick ? 150 : 400,
+    asOfSamples: quick ? 60 : 150,
+    asOfRounds: quick ? 3 : 5,
   };
 }

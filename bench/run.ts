@@ -12,7 +12,7 @@ import { generateLedger } from '../src/cli/commands/generate/generate-ledger';
 import { fromRoot } from '../src/config/paths';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { appendBench } from './append-bench';
-import { AsOfProbe, type AsOfSample } from './as-of-bench';
+import { asOfBench, asOfQuestion, type AsOfQuestion } from './as-of-bench';
 import { benchConfig, EVENTS_PER_MUNICIPALITY } from './config';
 import { measureOverview, pickMeasure, pickRevisedTarget, targetHistory } from './operations';
 import { queryBench } from './query-bench';
@@ -60,34 +60,30 @@ async function run(): Promise<number> {
   log(`${config.quick ? 'quick' : 'full'} run in ${config.dir}: ${municipalities} municipalities × ${config.editions} editions × ${config.years} year columns`);
 
   const ledger = await Ledger.embedded(new SqliteEventStore({ path: storePath }));
-  const probe = new AsOfProbe(ledger, config.asOfSamples);
-  let small: AsOfSample | null = null;
-  let smallQuestion: { code: string; at: string } | null = null;
+  const smallPath = join(config.dir, 'small.db');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(smallPath + suffix, { force: true });
+  let question: AsOfQuestion | null = null;
   const generated = await generateLedger(ledger, {
     municipalities,
     years: config.years,
     editions: config.editions,
     onProgress: async ({ position }) => {
-      if (small || position < config.smallEvents) return;
-      // The small ledger's question: its first municipality's measure, as of now.
-      const code = ledger.db.prepare<[], string>(`SELECT entity_id FROM rm_field_current WHERE entity_type = 'measure' AND field = 'department' ORDER BY entity_id LIMIT 1`).pluck().get();
-      const at = ledger.db.prepare<[], string>('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1').pluck().get();
-      if (!code || !at) throw new Error('no measure to ask about');
-      smallQuestion = { code, at };
-      small = await probe.sample(code, at);
-      log(`as-of at ${small.events} events: p50 ${small.p50Ms.toFixed(3)} ms`);
+      if (question || position < config.smallEvents) return;
+      question = asOfQuestion(ledger);
+      // SQLite's online backup: the small ledger as it stands, to be asked again at the end.
+      await ledger.db.backup(smallPath);
+      log(`snapshot of the ledger at ${position} events for the as-of comparison`);
     },
   });
   const events = generated.position;
   log(`generated ${events} events in ${(generated.ms / 1000).toFixed(1)} s (${Math.round(events / (generated.ms / 1000))} events/s)`);
   const disk = diskUse(ledger.db);
-  const question = smallQuestion as { code: string; at: string } | null;
-  const smallSample = small as AsOfSample | null;
-  if (!question || !smallSample) throw new Error(`the run never reached ${config.smallEvents} events`);
-  const large = await probe.sample(question.code, question.at);
-  await probe.stop();
-  if (large.answer !== smallSample.answer) throw new Error('the as-of answer differs between the small and the large ledger');
-  log(`as-of at ${large.events} events: p50 ${large.p50Ms.toFixed(3)} ms`);
+  const asked = question as AsOfQuestion | null;
+  if (!asked) throw new Error(`the run never reached ${config.smallEvents} events`);
+  const smallLedger = await Ledger.embedded(new SqliteEventStore({ path: smallPath, backgroundCheckpoints: false }));
+  const asOf = await asOfBench(smallLedger, ledger, asked, config.asOfRounds, config.asOfSamples);
+  await smallLedger.close();
+  log(`as-of p50 ${asOf.p50MsSmall.toFixed(3)} ms at ${asOf.eventsSmall} events, ${asOf.p50MsLarge.toFixed(3)} ms at ${asOf.eventsLarge}`);
 
   const operations = [measureOverview(pickMeasure(ledger.db)), targetHistory(pickRevisedTarget(ledger.db))];
   log('append…');
@@ -126,7 +122,7 @@ async function run(): Promise<number> {
     append,
     rebuild,
     query,
-    asOf: { eventsSmall: smallSample.events, eventsLarge: large.events, p50MsSmall: smallSample.p50Ms, p50MsLarge: large.p50Ms, ratio: large.p50Ms / smallSample.p50Ms },
+    asOf,
     startup,
     targets: [] as ReturnType<typeof checkTargets>,
   };
