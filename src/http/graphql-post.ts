@@ -42,14 +42,29 @@ interface RequestBody {
   extensions?: unknown;
 }
 
-const pathOf = (url: string | undefined): string => {
-  const at = (url ?? '/').indexOf('?');
-  return at < 0 ? (url ?? '/') : (url ?? '/').slice(0, at);
-};
+/** The request target's path and its query string (with the '?', or empty). */
+function splitTarget(url: string | undefined): { path: string; search: string } {
+  const target = url ?? '/';
+  const at = target.indexOf('?');
+  return at < 0 ? { path: target, search: '' } : { path: target.slice(0, at), search: target.slice(at) };
+}
+
+function headerMapOf(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
 
 /** The JSON POSTs this path takes; null for any other request, which the Express app answers. */
 function acceptedLength(req: IncomingMessage, path: string, maxBodyBytes: number): number | null {
-  if (req.method !== 'POST' || pathOf(req.url) !== path) return null;
+  if (req.method !== 'POST' || splitTarget(req.url).path !== path) return null;
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return null;
   const declared = req.headers['content-length'];
@@ -65,10 +80,14 @@ function acceptedLength(req: IncomingMessage, path: string, maxBodyBytes: number
   return Number(declared);
 }
 
-function writeResponse(res: ServerResponse, status: number, headers: Iterable<[string, string]>, body: string | Buffer | null): void {
+function writeHead(res: ServerResponse, status: number, headers: Iterable<[string, string]>): void {
   for (const [name, value] of headers) res.setHeader(name, value);
   for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
   res.statusCode = status;
+}
+
+function writeResponse(res: ServerResponse, status: number, headers: Iterable<[string, string]>, body: string | Buffer | null): void {
+  writeHead(res, status, headers);
   if (body === null) {
     res.end();
     return;
@@ -82,9 +101,7 @@ async function writeApolloResponse(res: ServerResponse, response: HTTPGraphQLRes
     writeResponse(res, response.status ?? 200, response.headers, response.status === 304 ? null : response.body.string);
     return;
   }
-  for (const [name, value] of response.headers) res.setHeader(name, value);
-  for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
-  res.statusCode = response.status ?? 200;
+  writeHead(res, response.status ?? 200, response.headers);
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
 }
@@ -94,14 +111,6 @@ const acceptsPlainJson = (accept: string | undefined): boolean =>
   accept === undefined || accept === '*/*' || accept === 'application/json' || accept === JSON_CONTENT_TYPE;
 
 export function graphqlPost(options: GraphqlPostOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const headerMapOf = (req: IncomingMessage): HeaderMap => {
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    return headers;
-  };
-
   async function fromCache(req: IncomingMessage, res: ServerResponse, body: RequestBody): Promise<boolean> {
     const { cache } = options;
     // Extensions (a persisted-query hash, say) are Apollo's to check; a cached answer would skip that.
@@ -137,7 +146,7 @@ export function graphqlPost(options: GraphqlPostOptions): (req: IncomingMessage,
     }
     if (body !== null && typeof body === 'object' && (await fromCache(req, res, body))) return;
     const response = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers: headerMapOf(req), search: searchOf(req.url), body },
+      httpGraphQLRequest: { method: 'POST', headers: headerMapOf(req), search: splitTarget(req.url).search, body },
       context: () => options.context(req.headers.authorization, res),
     });
     await writeApolloResponse(res, response);
@@ -152,14 +161,4 @@ export function graphqlPost(options: GraphqlPostOptions): (req: IncomingMessage,
     });
     return true;
   };
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value.join(', ') : value;
-}
-
-function searchOf(url: string | undefined): string {
-  const at = (url ?? '').indexOf('?');
-  return at < 0 ? '' : (url ?? '').slice(at);
 }
