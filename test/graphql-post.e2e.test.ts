@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { Ledger } from '../src/application/ledger';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
+import { ResponseCache } from '../src/graphql/plugins/response-cache';
 import { sampleText } from './support/sample';
 import { startTestServer, type TestServer } from './support/test-server';
 import { until } from './support/ws-client';
@@ -88,6 +89,19 @@ describe('GraphQL POSTs on the served stack with the response cache', () => {
     const afterWrite = await measure('5-1-2', { 'if-none-match': etag });
     expect(afterWrite.status).toBe(200);
     expect(afterWrite.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('runs a mutation whatever If-None-Match it carries, even the tag its question would have', async () => {
+    const body = JSON.stringify({ query: RECORD, variables: { value: 41 } });
+    const send = () =>
+      fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: server.adminAuthorization, 'if-none-match': etag }, body });
+    const cache = new ResponseCache({ headPosition: () => server.ledger.position.current() });
+    const named = cache.name({ query: RECORD, operationName: null, variables: { value: 41 }, headers: { get: (name) => (name === 'authorization' ? server.adminAuthorization : undefined) } });
+    const etag = named?.etag ?? '';
+    const head = await server.ledger.store.headPosition();
+    const first = await send();
+    expect(first.status).toBe(200);
+    expect(await server.ledger.store.headPosition()).toBe(head + 1);
   });
 
   it('never serves a kept answer to a caller whose credentials fail', async () => {

@@ -11,7 +11,7 @@ import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRespons
 import contentType from 'content-type';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import getRawBody from 'raw-body';
-import { TAGGED_CACHE_CONTROL, type CachedAnswer, type ResponseCache } from '../graphql/plugins/response-cache';
+import { TAGGED_CACHE_CONTROL, type CachedAnswer, type HeaderReader, type NamedQuestion, type ResponseCache } from '../graphql/plugins/response-cache';
 import type { RequestContext } from '../graphql/context';
 import type { HttpishError } from './http-errors';
 
@@ -111,13 +111,8 @@ const acceptsPlainJson = (accept: string | undefined): boolean =>
   accept === undefined || accept === '*/*' || accept === 'application/json' || accept === JSON_CONTENT_TYPE;
 
 export function graphqlPost(options: GraphqlPostOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
-  async function fromCache(req: IncomingMessage, res: ServerResponse, body: RequestBody): Promise<boolean> {
-    const { cache } = options;
-    // Extensions (a persisted-query hash, say) are Apollo's to check; a cached answer would skip that.
-    if (!cache || typeof body.query !== 'string' || body.extensions !== undefined || !acceptsPlainJson(req.headers.accept)) return false;
-    const operationName = typeof body.operationName === 'string' ? body.operationName : null;
-    const named = cache.name({ query: body.query, operationName, variables: body.variables, headers: { get: (name) => header(req, name) } });
-    if (!named) return false;
+  /** Answers from the cache when it holds the answer (or the client does): true when it did. */
+  async function answerFromCache(req: IncomingMessage, res: ServerResponse, cache: ResponseCache, named: NamedQuestion, operationName: string | null): Promise<boolean> {
     const answer = cache.lookup(named, req.headers['if-none-match']);
     if (!answer) return false;
     try {
@@ -135,8 +130,23 @@ export function graphqlPost(options: GraphqlPostOptions): (req: IncomingMessage,
     return true;
   }
 
+  /** Names the question a parsed body asks, when the cache may answer it, and remembers its text. */
+  function nameParsed(cache: ResponseCache, text: string, body: RequestBody, headers: HeaderReader): { named: NamedQuestion; operationName: string | null } | null {
+    // Extensions (a persisted-query hash, say) are Apollo's to check; a cached answer would skip that.
+    if (typeof body.query !== 'string' || body.extensions !== undefined) return null;
+    const operationName = typeof body.operationName === 'string' ? body.operationName : null;
+    const named = cache.name({ query: body.query, operationName, variables: body.variables, headers });
+    if (named) cache.rememberBody(text, headers, named, operationName);
+    return named ? { named, operationName } : null;
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse, length: number): Promise<void> {
     const text = await getRawBody(req, { length, limit: options.maxBodyBytes, encoding: 'utf-8' });
+    const cache = options.cache && acceptsPlainJson(req.headers.accept) ? options.cache : null;
+    const headers: HeaderReader = { get: (name) => header(req, name) };
+    // A body seen before is answered without parsing it.
+    const known = cache?.nameBody(text, headers);
+    if (cache && known && (await answerFromCache(req, res, cache, known.named, known.operationName))) return;
     let body: RequestBody;
     try {
       body = JSON.parse(text) as RequestBody;
@@ -144,7 +154,8 @@ export function graphqlPost(options: GraphqlPostOptions): (req: IncomingMessage,
       options.onError({ status: 400, expose: true, message: `the request body is not JSON: ${(error as Error).message}` }, res);
       return;
     }
-    if (body !== null && typeof body === 'object' && (await fromCache(req, res, body))) return;
+    const question = cache && !known && body !== null && typeof body === 'object' ? nameParsed(cache, text, body, headers) : null;
+    if (cache && question && (await answerFromCache(req, res, cache, question.named, question.operationName))) return;
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers: headerMapOf(req), search: splitTarget(req.url).search, body },
       context: () => options.context(req.headers.authorization, res),

@@ -76,6 +76,9 @@ export class CachedResponse {
   }
 }
 
+/** Request bodies up to this size are remembered by their text (see `nameBody`). */
+const MAX_REMEMBERED_BODY = 16 * 1024;
+
 export type CachedAnswer = { kind: 'not-modified'; etag: string; operationName: string | null } | { kind: 'hit'; response: CachedResponse };
 
 const byAuthorization = (headers: HeaderReader): string => headers.get('authorization') ?? '';
@@ -84,6 +87,8 @@ export class ResponseCache {
   private readonly maxEntries: number;
   private readonly varyBy: (headers: HeaderReader) => string;
   private readonly entries = new Map<string, CachedResponse>();
+  /** Digests of request bodies named before, by their exact text and what answers vary by. */
+  private readonly bodies = new Map<string, { digest: string; operationName: string | null }>();
   private cachedAt = -1;
 
   constructor(private readonly options: ResponseCacheOptions) {
@@ -91,14 +96,19 @@ export class ResponseCache {
     this.varyBy = options.varyBy ?? byAuthorization;
   }
 
-  /** Names a question at the current position; null when its variables cannot be serialised. */
-  name(question: Question): NamedQuestion | null {
+  /** A digest named at the current position. */
+  private at(digest: string): NamedQuestion {
     const position = this.options.headPosition();
     // Every answer kept so far was given at an older position: none can be served again.
     if (position !== this.cachedAt) {
       this.entries.clear();
       this.cachedAt = position;
     }
+    return { digest, position, etag: etagOf(position, digest) };
+  }
+
+  /** Names a question at the current position; null when its variables cannot be serialised. */
+  name(question: Question): NamedQuestion | null {
     let digest: string;
     try {
       digest = questionDigest({
@@ -111,13 +121,42 @@ export class ResponseCache {
       // Variables too deep to serialise: answer without the cache; validation refuses them anyway.
       return null;
     }
-    return { digest, position, etag: etagOf(position, digest) };
+    return this.at(digest);
   }
 
-  /** 304 for a client holding the current answer, the kept answer, or null when it has to be worked out. */
-  lookup(named: NamedQuestion, ifNoneMatch: string | null | undefined): CachedAnswer | null {
+  /**
+   * A request body named before (`rememberBody`), by its exact text: a repeated request skips the JSON
+   * parse and the hashing. The digest depends only on the text and the headers answers vary by.
+   */
+  nameBody(text: string, headers: HeaderReader): { named: NamedQuestion; operationName: string | null } | null {
+    const known = this.bodies.get(this.bodyKey(text, headers));
+    return known ? { named: this.at(known.digest), operationName: known.operationName } : null;
+  }
+
+  /** Remembers the question a body named, for `nameBody`; large bodies (imports) are not kept. */
+  rememberBody(text: string, headers: HeaderReader, named: NamedQuestion, operationName: string | null): void {
+    if (text.length > MAX_REMEMBERED_BODY) return;
+    this.bodies.set(this.bodyKey(text, headers), { digest: named.digest, operationName });
+    if (this.bodies.size > this.maxEntries) {
+      const oldest = this.bodies.keys().next().value;
+      if (oldest !== undefined) this.bodies.delete(oldest);
+    }
+  }
+
+  private bodyKey(text: string, headers: HeaderReader): string {
+    return `${this.varyBy(headers)}\u0000${text}`;
+  }
+
+  /**
+   * 304 for a client holding the current answer, the kept answer, or null when it has to be worked out.
+   * Without `isQuery` (the caller has not parsed the document) only a kept answer proves the question
+   * is a query: a mutation must never be answered 304, whatever tag its request carries.
+   */
+  lookup(named: NamedQuestion, ifNoneMatch: string | null | undefined, isQuery = false): CachedAnswer | null {
     const entry = this.entries.get(named.digest);
-    if (ifNoneMatchHits(ifNoneMatch, named.etag)) return { kind: 'not-modified', etag: named.etag, operationName: entry?.operationName ?? null };
+    if ((entry || isQuery) && ifNoneMatchHits(ifNoneMatch, named.etag)) {
+      return { kind: 'not-modified', etag: named.etag, operationName: entry?.operationName ?? null };
+    }
     if (!entry) return null;
     // Most recently used last, so the first key is the one to evict.
     this.entries.delete(named.digest);
@@ -152,7 +191,7 @@ export class ResponseCache {
             named = cache.name({ query: request.query, queryHash, operationName: request.operationName, variables: request.variables, headers });
             if (!named) return null;
             const http = { status: undefined as number | undefined, headers: requestContext.response.http.headers };
-            const answer = cache.lookup(named, headers.get('if-none-match'));
+            const answer = cache.lookup(named, headers.get('if-none-match'), true);
             if (!answer) return null;
             http.headers.set('cache-control', TAGGED_CACHE_CONTROL);
             if (answer.kind === 'not-modified') {
