@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from './sqlite-event-store';
 import { BACKSTOP_AUTOCHECKPOINT_PAGES } from './wal-checkpointer';
+import { fromRoot } from '../../config/paths';
 
 const event = (id: string) => ({
   id,
@@ -48,6 +50,18 @@ describe('background WAL checkpoints of the embedded store', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('does not keep a process alive that left its store open and has nothing else to do', async () => {
+    // The compiled store (jest's global setup builds dist/), in a process of its own.
+    const store = fromRoot('dist', 'src', 'store', 'sqlite', 'sqlite-event-store.js');
+    const code = `const { SqliteEventStore } = require(${JSON.stringify(store)}); new SqliteEventStore({ path: ${JSON.stringify(join(dir, 'open.db'))} });`;
+    const exit = await new Promise<{ code: number | null; timedOut: boolean }>((resolve) => {
+      const child = execFile(process.execPath, ['-e', code], { timeout: 10_000 }, (error) =>
+        resolve({ code: child.exitCode, timedOut: error !== null && 'killed' in error && error.killed === true }),
+      );
+    });
+    expect(exit).toEqual({ code: 0, timedOut: false });
   });
 
   it('is off for an in-memory store, which keeps SQLite’s own checkpoints', async () => {

@@ -50,14 +50,15 @@ export class WalCheckpointer {
       eval: true,
       workerData: { path, driver: require.resolve('better-sqlite3'), intervalMs: options.intervalMs ?? 200 },
     });
-    // The store's close() stops it; until then it must not keep a finished process alive.
-    this.worker.unref();
     this.worker.on('message', (message: { error?: string }) => {
       if (message.error) options.onError?.(message.error);
     });
     // A worker that could not start (or died) leaves checkpoints to the backstop; it must not take the process down.
     this.worker.on('error', (error) => options.onError?.(error.message));
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    // The store's close() stops it; until then it must not keep a finished process alive. After the
+    // listeners: attaching a 'message' listener references the worker's port again.
+    this.worker.unref();
   }
 
   /** Stops checkpointing and closes the worker's connection. */
