@@ -27,8 +27,17 @@ let dir: string;
 let path: string;
 let ledger: Ledger;
 
-/** The store's files, byte for byte (as SHA-256 and length): the database and its write-ahead log. */
-function storeBytes(): string[] {
+/**
+ * The store's files, byte for byte (as SHA-256 and length): the database and its write-ahead log, once
+ * the background checkpointer has copied every committed frame into the database (it moves bytes from
+ * the one file to the other on its own schedule, without anything being written).
+ */
+async function storeBytes(): Promise<string[]> {
+  const pending = () => {
+    const [counts] = ledger.db.pragma('wal_checkpoint(NOOP)') as Array<{ log: number; checkpointed: number }>;
+    return counts ? counts.log - counts.checkpointed : 0;
+  };
+  for (const deadline = Date.now() + 10_000; pending() > 0 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
   return [path, `${path}-wal`]
     .filter((file) => existsSync(file))
     .map((file) => readFileSync(file))
@@ -91,30 +100,30 @@ describe('a report that cannot be read', () => {
       '令和5年度 (2023)',
     ],
   ])('%s: fails at file:line and writes nothing', async (_name, input, file, line, expected, found) => {
-    const before = storeBytes();
+    const before = await storeBytes();
     const made = input();
     const error = await failure(ledger.importReport(made, { actor: 'test:importer', file: 'r4.txt' }));
     expect(error).toMatchObject({ name: 'ReportParseError', file, line, found });
     expect(error.expected).toMatch(expected);
     expect(error.message.startsWith(`${file}:${line}: expected `)).toBe(true);
-    expect(storeBytes()).toEqual(before);
+    expect(await storeBytes()).toEqual(before);
   });
 
   it('a Shift_JIS file fails at the line of its first byte that is not UTF-8, and writes nothing', async () => {
     const file = join(dir, 'sjis.txt');
     // Two good lines, then 所属 in Shift_JIS.
     writeFileSync(file, Buffer.concat([Buffer.from('\n\n', 'utf8'), Buffer.from([0x8f, 0x8a, 0x91, 0xae, 0x0a])]));
-    const before = storeBytes();
+    const before = await storeBytes();
     const error = await failure(runImport(ledger, [file], { dryRun: false }, { log: () => {}, warn: () => {} }));
     expect(error).toMatchObject({ file, line: 3, expected: 'UTF-8 text' });
     expect(error.found).toMatch(/^bytes that are not UTF-8 \(Shift_JIS\?\): 8f 8a 91 ae/);
-    expect(storeBytes()).toEqual(before);
+    expect(await storeBytes()).toEqual(before);
   });
 });
 
 describe('dry runs', () => {
   it('importReport(dryRun) reports the changes and appends nothing', async () => {
-    const before = storeBytes();
+    const before = await storeBytes();
     const summary = await ledger.importReport(editionText(2022), { actor: 'test:importer', dryRun: true });
     expect(summary).toMatchObject({ edition: 2022, dryRun: true, eventsAppended: 0 });
     expect(summary.eventsPlanned).toBeGreaterThan(100);
@@ -122,20 +131,20 @@ describe('dry runs', () => {
       expect.objectContaining({ indicatorId: '5-1-1/NPO法人数', fiscalYear: 2023, kind: 'TARGET', from: 18, to: 19, delta: 1 }),
     );
     expect(summary.absences).toEqual([{ type: 'project', id: 'まちづくり推進事業費', edition: 2022 }]);
-    expect(storeBytes()).toEqual(before);
+    expect(await storeBytes()).toEqual(before);
   });
 
   it('plan-ledger import --dry-run prints every change and writes nothing', async () => {
     const file = join(dir, 'r4.txt');
     writeFileSync(file, editionText(2022));
-    const before = storeBytes();
+    const before = await storeBytes();
     const lines: string[] = [];
     const [summary] = await runImport(ledger, [file], { dryRun: true }, { log: (l) => lines.push(l), warn: (l) => lines.push(l) });
     expect(summary).toMatchObject({ dryRun: true, eventsAppended: 0 });
     expect(lines[0]).toMatch(new RegExp(`^${file}: 令和4年度 \\(2022\\): would append \\d+ events; 6 measures, 8 projects`));
     expect(lines).toContain('  5-1-1/NPO法人数 2023 TARGET: 18 団体 → 19 団体');
     expect(lines).toContain('  project まちづくり推進事業費: not in the 2022 report');
-    expect(storeBytes()).toEqual(before);
+    expect(await storeBytes()).toEqual(before);
   });
 });
 
@@ -157,10 +166,10 @@ describe('plan-ledger import of several files', () => {
     writeFileSync(files.broken, editLine(editionText(2023), row, (l) => l.replace('28 地区', 'たくさん')));
     const quiet = { log: () => {}, warn: () => {} };
 
-    const before = storeBytes();
+    const before = await storeBytes();
     const error = await failure(runImport(ledger, [files.r4a, files.r5, files.r4b, files.broken], { dryRun: false }, quiet));
     expect(error).toMatchObject({ file: files.broken, line: row });
-    expect(storeBytes()).toEqual(before);
+    expect(await storeBytes()).toEqual(before);
 
     const lines: string[] = [];
     const summaries = await runImport(ledger, [files.r4a, files.r5, files.r4b], { dryRun: false }, { log: (l) => lines.push(l), warn: () => {} });
