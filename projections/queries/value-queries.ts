@@ -62,6 +62,15 @@ export function valuesOf(db: Database, indicatorIds: readonly string[], asOf: As
     .map(toValue);
 }
 
+/** The winning statement of one value at a point in time: one seek down the history's lookup index. */
+export function valueAt(db: Database, indicatorId: string, fiscalYear: number, kind: ValueKind, asOf: AsOf): CurrentValue | null {
+  const filter = asOfFilter(asOf);
+  const row = statement<ValueRow>(db, `SELECT indicator_id, fiscal_year, kind, value, text, effective_edition FROM rm_value_statements
+       WHERE indicator_id = ? AND fiscal_year = ? AND kind = ? AND ${filter.sql}
+       ORDER BY effective_edition DESC, position DESC LIMIT 1`).get(indicatorId, fiscalYear, kind, ...filter.params);
+  return row ? toValue(row) : null;
+}
+
 /** `${indicatorId}:${fiscalYear}` of every year where more than one distinct target was stated. */
 export function revisedTargets(db: Database, indicatorIds: readonly string[], asOf: AsOf): Set<string> {
   const filter = asOfFilter(asOf);

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { valueHistory, valuesOf } from '../../../projections/queries/value-queries';
+import { valueAt, valueHistory } from '../../../projections/queries/value-queries';
 import { assertFiscalYear } from '../../domain/invariants';
 import type { RequestContext } from '../context';
 import { ValueKind } from '../types/enums';
@@ -64,10 +64,7 @@ export class IndicatorResolver {
   ): ValueChange {
     assertFiscalYear(fromEdition, 'fromEdition');
     assertFiscalYear(toEdition, 'toEdition');
-    const stated = (edition: number) =>
-      valuesOf(context.ledger.db, [indicator.id], { position: indicator.asOf.position, edition }).find(
-        (v) => v.fiscalYear === fiscalYear && v.kind === kind,
-      );
+    const stated = (edition: number) => valueAt(context.ledger.db, indicator.id, fiscalYear, kind, { position: indicator.asOf.position, edition });
     const from = stated(fromEdition);
     const to = stated(toEdition);
     const fromValue = from?.value ?? null;
