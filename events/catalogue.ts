@@ -16,12 +16,23 @@ const byType = new Map(catalogue.map((definition) => [definition.type, definitio
 
 export const ledgerEventTypes: readonly string[] = catalogue.map((d) => d.type);
 
+function definitionOf(type: string, position: number): EventDefinition<string, JsonObject> {
+  const definition = byType.get(type);
+  if (!definition) throw new Error(`unknown event type ${type} at position ${position}`);
+  return definition;
+}
+
 /** The event with its payload lifted to the current version of its type. */
 export function toCurrentVersion(event: RecordedEvent): RecordedEvent {
-  const definition = byType.get(event.type);
-  if (!definition) throw new Error(`unknown event type ${event.type} at position ${event.position}`);
+  const definition = definitionOf(event.type, event.position);
   if (event.version === definition.version) return event;
   return { ...event, version: definition.version, data: upcast(definition, event.version, event.data) };
+}
+
+/** A payload lifted to the current version of its type. */
+export function currentPayload(event: Pick<RecordedEvent, 'type' | 'version' | 'data' | 'position'>): JsonObject {
+  const definition = definitionOf(event.type, event.position);
+  return event.version === definition.version ? event.data : upcast(definition, event.version, event.data);
 }
 
 /** The version new events of a type are written with. */

@@ -1,7 +1,7 @@
-// Every event with who, when, why and from which report, indexed for the auditors' filters.
+// Every event with who, when, why and from which report, indexed for the auditors' filters. The rest of
+// each event, its stream too, is in rm_event_payloads (see event-payloads.ts).
 import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '../src/store/event-store';
-import { canonicalJson } from './canonical-json';
 import type { Projection } from './projection';
 
 export const auditLogProjection: Projection = {
@@ -9,11 +9,9 @@ export const auditLogProjection: Projection = {
   tables: ['rm_audit_log'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_audit_log (
-      position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, stream_id TEXT NOT NULL, stream_revision INTEGER NOT NULL,
-      type TEXT NOT NULL, recorded_at TEXT NOT NULL, actor TEXT NOT NULL, reason TEXT, edition INTEGER,
-      data TEXT NOT NULL, hash TEXT NOT NULL, previous_hash TEXT
+      position INTEGER PRIMARY KEY, type TEXT NOT NULL, recorded_at TEXT NOT NULL, actor TEXT NOT NULL, reason TEXT,
+      edition INTEGER
     );
-    CREATE INDEX IF NOT EXISTS rm_audit_log_stream ON rm_audit_log (stream_id, position);
     CREATE INDEX IF NOT EXISTS rm_audit_log_actor ON rm_audit_log (actor, position);
     CREATE INDEX IF NOT EXISTS rm_audit_log_type ON rm_audit_log (type, position);
     CREATE INDEX IF NOT EXISTS rm_audit_log_edition ON rm_audit_log (edition, position);
@@ -21,24 +19,11 @@ export const auditLogProjection: Projection = {
   `,
 
   prepare(db: Database) {
-    const insert = db.prepare(`
-      INSERT INTO rm_audit_log (position, event_id, stream_id, stream_revision, type, recorded_at, actor, reason, edition, data, hash, previous_hash)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insert = db.prepare(
+      'INSERT INTO rm_audit_log (position, type, recorded_at, actor, reason, edition) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     const apply = (event: RecordedEvent) => {
-      insert.run(
-        event.position,
-        event.id,
-        event.streamId,
-        event.streamRevision,
-        event.type,
-        event.recordedAt,
-        event.metadata.actor,
-        event.metadata.reason,
-        event.metadata.edition,
-        canonicalJson(event.data),
-        event.hash,
-        event.previousHash,
-      );
+      insert.run(event.position, event.type, event.recordedAt, event.metadata.actor, event.metadata.reason, event.metadata.edition);
     };
     return { apply };
   },

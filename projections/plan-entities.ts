@@ -9,7 +9,7 @@ import { ProjectRegistered, ProjectReported } from '../events/project-events';
 import { MEASURE_CODE, placementOf } from '../src/domain/ids';
 import type { JsonObject, JsonValue, RecordedEvent } from '../src/store/event-store';
 import { canonicalJson } from './canonical-json';
-import type { Projection } from './projection';
+import type { ApplyMode, Projection } from './projection';
 
 export type EntityType = 'measure' | 'project' | 'indicator';
 
@@ -43,7 +43,7 @@ export const planEntitiesProjection: Projection = {
     ) WITHOUT ROWID;
   `,
 
-  prepare(db: Database) {
+  prepare(db: Database, mode: ApplyMode) {
     const insertStatement = db.prepare(
       'INSERT INTO rm_field_statements (entity_type, entity_id, field, effective_edition, position, value_json) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -100,7 +100,7 @@ export const planEntitiesProjection: Projection = {
     const state = (type: EntityType, id: string, edition: number, position: number, field: string, value: JsonValue) => {
       const json = canonicalJson(value);
       insert(type, id, field, edition, position, json);
-      upsertCurrent.run(type, id, field, json, edition, position);
+      if (mode === 'live') upsertCurrent.run(type, id, field, json, edition, position);
     };
     const knownAt = (type: EntityType, id: string, edition: number, position: number, stated: FieldChanges = {}) => {
       const earliest = earliestOf(id);
@@ -161,5 +161,16 @@ export const planEntitiesProjection: Projection = {
       }
     };
     return { apply, forget: () => earliestById.clear() };
+  },
+
+  // The winner of each field is the statement upsertCurrent keeps: the highest edition, then the latest.
+  // knownAt's restatements never win: each holds an edition below one some state() row already has.
+  afterReplay(db: Database) {
+    db.exec(`
+      INSERT INTO rm_field_current (entity_type, entity_id, field, value_json, effective_edition, position)
+      SELECT entity_type, entity_id, field, value_json, effective_edition, position FROM (
+        SELECT *, ROW_NUMBER() OVER (PARTITION BY entity_id, field ORDER BY effective_edition DESC, position DESC) AS rank
+        FROM rm_field_statements
+      ) WHERE rank = 1`);
   },
 };

@@ -8,9 +8,16 @@ export interface Projection {
   schema: string;
   /** Tables it owns, emptied on rebuild. */
   tables: readonly string[];
-  /** Statements are prepared once, here. */
-  prepare(db: Database): Applier;
+  /**
+   * Statements are prepared once, here. A replay's applier may leave out what `afterReplay` derives from
+   * the tables it did fill: one sorted pass instead of an upsert per event.
+   */
+  prepare(db: Database, mode: ApplyMode): Applier;
+  /** Ends a replay (before the secondary indexes are built), in its last transaction. */
+  afterReplay?(db: Database): void;
 }
+
+export type ApplyMode = 'live' | 'replay';
 
 export interface Applier {
   /** Applies one (current-version) event. */
@@ -18,8 +25,8 @@ export interface Applier {
   /**
    * Drops what the applier remembers of its tables between events. Called whenever they may have
    * changed behind its back: before every transaction of live events (another process may have
-   * written, an earlier transaction may have rolled back), but only once per replay, which nothing
-   * else can write to (appends fail on the checkpoint gap until it is done).
+   * written, an earlier transaction may have rolled back). A replay's applier is never told: nothing
+   * else can write while it runs (appends fail on the checkpoint gap until it is done).
    */
   forget?(): void;
 }

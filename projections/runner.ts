@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { toCurrentVersion } from '../events/catalogue';
 import type { EventStore, RecordedEvent } from '../src/store/event-store';
-import { allProjections } from './all';
+import { readModelProjections, type LogPlacement } from './all';
 import type { Applier, Projection } from './projection';
 
 const CHECKPOINT_SCHEMA = `
@@ -9,6 +10,11 @@ const CHECKPOINT_SCHEMA = `
   CREATE TABLE IF NOT EXISTS rm_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 const CHECKPOINT = 'read-model';
+// Raise when what a projection writes changes without its DDL changing (its schema text is in the
+// version already): read models written before are then rebuilt when a ledger opens them.
+const PROJECTION_LOGIC_REVISION = 1;
+const VERSION_KEY = 'read-model-version';
+const REBUILDING_KEY = 'rebuild-started-at';
 // Larger batches mean fewer commits (each one fsyncs); 20,000 events are a few tens of MB in memory.
 const REBUILD_BATCH = 20_000;
 // A replay reading the embedded log holds one page of events at a time, so its transactions can be
@@ -39,14 +45,29 @@ export class ProjectionRunner {
   private readonly writeCheckpoint;
   private readonly readFirstHash;
   private readonly writeFirstHash;
+  private readonly readMeta;
+  private readonly writeMeta;
+  private readonly projections: readonly Projection[];
+  /** The read model was written by other projections, or a rebuild of it never finished: it must be rebuilt. */
+  private stale: boolean;
 
   constructor(
     readonly db: Database,
-    private readonly projections: readonly Projection[] = allProjections,
+    log: LogPlacement,
   ) {
+    this.projections = readModelProjections(log);
     db.exec(CHECKPOINT_SCHEMA);
-    for (const projection of projections) db.exec(projection.schema);
-    this.appliers = projections.map((p) => p.prepare(db));
+    this.readMeta = db.prepare<[string], string>('SELECT value FROM rm_meta WHERE key = ?').pluck();
+    this.writeMeta = db.prepare<[string, string]>('INSERT OR REPLACE INTO rm_meta (key, value) VALUES (?, ?)');
+    const version = readModelVersion(this.projections);
+    this.stale = this.readMeta.get(VERSION_KEY) !== version || this.readMeta.get(REBUILDING_KEY) !== undefined;
+    db.transaction(() => {
+      // Tables of another shape would survive CREATE TABLE IF NOT EXISTS: they go, and the rebuild fills the new ones.
+      if (this.stale) this.dropReadModel();
+      for (const projection of this.projections) db.exec(projection.schema);
+      this.writeMeta.run(VERSION_KEY, version);
+    })();
+    this.appliers = this.projections.map((p) => p.prepare(db, 'live'));
     this.readCheckpoint = db.prepare<[string], number>('SELECT position FROM rm_checkpoint WHERE name = ?').pluck();
     this.readFirstHash = db.prepare<[], string>("SELECT value FROM rm_meta WHERE key = 'first-event-hash'").pluck();
     this.writeFirstHash = db.prepare("INSERT OR REPLACE INTO rm_meta (key, value) VALUES ('first-event-hash', ?)");
@@ -55,21 +76,39 @@ export class ProjectionRunner {
     );
   }
 
+  /** Every read-model table and view (the rm_ prefix), and the checkpoint back to the start of the log. */
+  private dropReadModel(): void {
+    const objects = this.db
+      .prepare<[], { type: string; name: string }>(
+        `SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'view') AND name GLOB 'rm_*' AND name NOT IN ('rm_checkpoint', 'rm_meta')`,
+      )
+      .all();
+    for (const { type, name } of objects) this.db.exec(`DROP ${type === 'view' ? 'VIEW' : 'TABLE'} "${name}"`);
+    this.db.exec('DELETE FROM rm_checkpoint; DELETE FROM rm_meta');
+  }
+
+  /**
+   * Brings the read model to the head of the log when a ledger opens it: rebuilt when it was written by
+   * other projections or its last rebuild was cut short, rebuilt when it was built from another log (a
+   * read model kept apart from it), caught up otherwise.
+   */
+  async open(store: EventStore): Promise<number> {
+    if (this.stale) return this.rebuild(store);
+    await this.ensureBuiltFrom(store);
+    return this.catchUp(store);
+  }
+
   checkpoint(): number {
     return this.readCheckpoint.get(CHECKPOINT) ?? 0;
   }
 
   /** Call inside a transaction (the append's own, for the embedded store). */
   apply(events: readonly RecordedEvent[]): void {
-    this.forget();
-    this.applyAfterCheckpoint(events);
-  }
-
-  private forget(): void {
     for (const applier of this.appliers) applier.forget?.();
+    this.applyAfterCheckpoint(events, this.appliers);
   }
 
-  private applyAfterCheckpoint(events: readonly RecordedEvent[]): void {
+  private applyAfterCheckpoint(events: readonly RecordedEvent[], appliers: readonly Applier[]): void {
     let checkpoint = this.checkpoint();
     for (const event of events) {
       if (event.position <= checkpoint) continue;
@@ -78,7 +117,7 @@ export class ProjectionRunner {
       }
       if (event.position === 1) this.writeFirstHash.run(event.hash);
       const current = toCurrentVersion(event);
-      for (const applier of this.appliers) applier.apply(current);
+      for (const applier of appliers) applier.apply(current);
       checkpoint = event.position;
     }
     this.writeCheckpoint.run(CHECKPOINT, checkpoint);
@@ -92,7 +131,7 @@ export class ProjectionRunner {
    * A read model kept in its own file must have been built from this log: if the log's first event
    * differs from the one the read model saw (another store, a replaced log), it is rebuilt.
    */
-  async ensureBuiltFrom(store: EventStore): Promise<void> {
+  private async ensureBuiltFrom(store: EventStore): Promise<void> {
     let first: RecordedEvent | undefined;
     for await (const event of store.readAll({ limit: 1 })) first = event;
     const seen = this.readFirstHash.get();
@@ -134,10 +173,12 @@ export class ProjectionRunner {
     // Secondary indexes are dropped for the replay and built once at the end: sorting a finished table
     // is several times cheaper than keeping eight indexes ordered through millions of inserts. Should
     // the process die in between, opening the ledger runs the projections' schemas and builds them again.
+    // Should it die before the end, the next open sees the mark and starts it again.
     const indexes = this.secondaryIndexes();
     this.db.transaction(() => {
       for (const projection of this.projections) for (const table of projection.tables) this.db.exec(`DELETE FROM ${table}`);
-      this.db.exec('DELETE FROM rm_meta');
+      this.db.exec("DELETE FROM rm_meta WHERE key = 'first-event-hash'");
+      this.writeMeta.run(REBUILDING_KEY, new Date().toISOString());
       for (const index of indexes) this.db.exec(`DROP INDEX IF EXISTS "${index.name}"`);
       this.writeCheckpoint.run(CHECKPOINT, 0);
     })();
@@ -146,26 +187,31 @@ export class ProjectionRunner {
     const autoCheckpoint = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
     this.db.pragma('wal_autocheckpoint = 0');
     try {
-      return await this.replay(store);
-    } finally {
+      const position = await this.replay(store);
       this.db.transaction(() => {
+        for (const projection of this.projections) projection.afterReplay?.(this.db);
         for (const index of indexes) this.db.exec(index.sql);
+        this.db.prepare('DELETE FROM rm_meta WHERE key = ?').run(REBUILDING_KEY);
       })();
+      this.stale = false;
+      return position;
+    } finally {
+      // A failed replay leaves the indexes to the next open (the projections' schemas create them).
       this.db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
       this.db.pragma('wal_checkpoint(TRUNCATE)');
     }
   }
 
   /**
-   * Applies the log from the checkpoint on. What the appliers remember of their tables stays valid from
-   * one replay transaction to the next: nothing else can write them meanwhile.
+   * Applies the log from the checkpoint on, with appliers of its own. What they remember of their tables
+   * stays valid from one replay transaction to the next: nothing else can write them meanwhile.
    */
   private async replay(store: EventStore): Promise<number> {
-    this.forget();
+    const appliers = this.projections.map((p) => p.prepare(this.db, 'replay'));
     if (!isPagedLog(store)) {
-      return this.catchUp(store, (events) => this.inReplayTransaction(() => this.applyAfterCheckpoint(events)));
+      return this.catchUp(store, (events) => this.inReplayTransaction(() => this.applyAfterCheckpoint(events, appliers)));
     }
-    while (this.inReplayTransaction(() => this.applyPages(store, REPLAY_TRANSACTION))) {
+    while (this.inReplayTransaction(() => this.applyPages(store, appliers, REPLAY_TRANSACTION))) {
       // Between transactions other work gets its turn, as it does between readAll's awaits.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -173,11 +219,11 @@ export class ProjectionRunner {
   }
 
   /** Applies up to `count` events after the checkpoint; false once the log has no more. */
-  private applyPages(log: PagedLog, count: number): boolean {
+  private applyPages(log: PagedLog, appliers: readonly Applier[], count: number): boolean {
     for (let applied = 0; applied < count; ) {
       const page = log.readPage(this.checkpoint(), Math.min(REPLAY_PAGE, count - applied));
       if (page.length === 0) return false;
-      this.applyAfterCheckpoint(page);
+      this.applyAfterCheckpoint(page, appliers);
       applied += page.length;
     }
     return true;
@@ -197,4 +243,10 @@ export class ProjectionRunner {
   tableNames(): string[] {
     return this.projections.flatMap((p) => p.tables);
   }
+}
+
+/** Names the projections' tables and logic, so a read model written by other ones is recognised. */
+function readModelVersion(projections: readonly Projection[]): string {
+  const schemas = projections.map((p) => `${p.name}\n${p.schema}`).join('\n');
+  return `${PROJECTION_LOGIC_REVISION}:${createHash('sha256').update(schemas).digest('hex').slice(0, 16)}`;
 }

@@ -1,19 +1,19 @@
 // The bitemporal value history: one row per statement of a target or an actual, with its fiscal year
-// (valid time), the edition it counts for, and its log position and recordedAt (system time).
+// (valid time), the edition it counts for, and its log position (system time). Who, when and why are the
+// audit log's, read by position.
 import type { Database } from 'better-sqlite3';
 import { VALUE_EVENT_KIND, type ValueStatedData } from '../events/indicator-events';
 import type { RecordedEvent } from '../src/store/event-store';
-import type { Projection } from './projection';
+import type { ApplyMode, Projection } from './projection';
 
 export const valueHistoryProjection: Projection = {
   name: 'value-history',
   tables: ['rm_value_statements', 'rm_value_current'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_value_statements (
-      position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, indicator_id TEXT NOT NULL,
+      position INTEGER PRIMARY KEY, indicator_id TEXT NOT NULL,
       fiscal_year INTEGER NOT NULL, kind TEXT NOT NULL, effective_edition INTEGER NOT NULL, edition INTEGER,
-      recorded_at TEXT NOT NULL, value REAL, text TEXT, previous_value REAL, previous_text TEXT,
-      actor TEXT NOT NULL, reason TEXT
+      value REAL, text TEXT, previous_value REAL, previous_text TEXT
     );
     CREATE INDEX IF NOT EXISTS rm_value_statements_lookup
       ON rm_value_statements (indicator_id, fiscal_year, kind, effective_edition, position);
@@ -24,11 +24,11 @@ export const valueHistoryProjection: Projection = {
     ) WITHOUT ROWID;
   `,
 
-  prepare(db: Database) {
+  prepare(db: Database, mode: ApplyMode) {
     const insert = db.prepare(`
-      INSERT INTO rm_value_statements (position, event_id, indicator_id, fiscal_year, kind, effective_edition, edition,
-        recorded_at, value, text, previous_value, previous_text, actor, reason)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      INSERT INTO rm_value_statements (position, indicator_id, fiscal_year, kind, effective_edition, edition,
+        value, text, previous_value, previous_text)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const upsertCurrent = db.prepare(`
       INSERT INTO rm_value_current (indicator_id, fiscal_year, kind, value, text, effective_edition, position)
       VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -43,22 +43,28 @@ export const valueHistoryProjection: Projection = {
       // Positional parameters: binding a named-parameter object costs more than the insert itself.
       insert.run(
         event.position,
-        event.id,
         data.indicatorId,
         data.fiscalYear,
         kind,
         data.effectiveEdition,
         event.metadata.edition,
-        event.recordedAt,
         data.value,
         data.text,
         data.previousValue,
         data.previousText,
-        event.metadata.actor,
-        event.metadata.reason,
       );
-      upsertCurrent.run(data.indicatorId, data.fiscalYear, kind, data.value, data.text, data.effectiveEdition, event.position);
+      if (mode === 'live') upsertCurrent.run(data.indicatorId, data.fiscalYear, kind, data.value, data.text, data.effectiveEdition, event.position);
     };
     return { apply };
+  },
+
+  // The winner of each value is the statement upsertCurrent keeps: the highest edition, then the latest.
+  afterReplay(db: Database) {
+    db.exec(`
+      INSERT INTO rm_value_current (indicator_id, fiscal_year, kind, value, text, effective_edition, position)
+      SELECT indicator_id, fiscal_year, kind, value, text, effective_edition, position FROM (
+        SELECT *, ROW_NUMBER() OVER (PARTITION BY indicator_id, fiscal_year, kind ORDER BY effective_edition DESC, position DESC) AS rank
+        FROM rm_value_statements
+      ) WHERE rank = 1`);
   },
 };

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { JsonObject } from '../../src/store/event-store';
+import { currentPayload } from '../../events/catalogue';
+import type { JsonObject, RecordedEvent } from '../../src/store/event-store';
+import { canonicalJson } from '../canonical-json';
 
 export interface AuditFilter {
   streamId?: string | null;
@@ -25,6 +27,73 @@ export interface AuditRow {
   previousHash: string | null;
 }
 
+/** What the audit trail shows of an event, from a page of the audit log or from the live feed. */
+export interface AuditSource {
+  position: number;
+  id: string;
+  streamId: string;
+  streamRevision: number;
+  type: string;
+  version: number;
+  recordedAt: string;
+  metadata: { actor: string; reason: string | null; edition: number | null };
+  data: JsonObject;
+  hash: string;
+  previousHash: string | null;
+}
+
+/**
+ * How an auditor sees an event, wherever it comes from: its payload upcast like every projection sees
+ * it, with its keys in canonical order.
+ */
+export function auditRow(event: AuditSource | RecordedEvent): AuditRow {
+  return {
+    position: event.position,
+    eventId: event.id,
+    streamId: event.streamId,
+    streamRevision: event.streamRevision,
+    type: event.type,
+    recordedAt: event.recordedAt,
+    actor: event.metadata.actor,
+    reason: event.metadata.reason,
+    edition: event.metadata.edition,
+    data: JSON.parse(canonicalJson(currentPayload(event))) as JsonObject,
+    hash: event.hash,
+    previousHash: event.previousHash,
+  };
+}
+
+interface AuditLogRow {
+  position: number;
+  eventId: string;
+  streamId: string;
+  streamRevision: number;
+  type: string;
+  version: number;
+  recordedAt: string;
+  actor: string;
+  reason: string | null;
+  edition: number | null;
+  data: string;
+  hash: string;
+  previousHash: string | null;
+}
+
+const fromLogRow = (row: AuditLogRow): AuditRow =>
+  auditRow({
+    position: row.position,
+    id: row.eventId,
+    streamId: row.streamId,
+    streamRevision: row.streamRevision,
+    type: row.type,
+    version: row.version,
+    recordedAt: row.recordedAt,
+    metadata: { actor: row.actor, reason: row.reason, edition: row.edition },
+    data: JSON.parse(row.data) as JsonObject,
+    hash: row.hash,
+    previousHash: row.previousHash,
+  });
+
 function where(filter: AuditFilter): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -32,12 +101,13 @@ function where(filter: AuditFilter): { sql: string; params: unknown[] } {
     clauses.push(clause);
     params.push(value);
   };
-  if (filter.streamId) add('stream_id = ?', filter.streamId);
-  if (filter.actor) add('actor = ?', filter.actor);
-  if (filter.eventType) add('type = ?', filter.eventType);
-  if (filter.edition !== null && filter.edition !== undefined) add('edition = ?', filter.edition);
-  if (filter.from) add('recorded_at >= ?', filter.from.toISOString());
-  if (filter.to) add('recorded_at <= ?', filter.to.toISOString());
+  // The log's own (stream_id, stream_revision) index for the embedded store; rm_event_payloads_stream otherwise.
+  if (filter.streamId) add('a.position IN (SELECT position FROM rm_event_payloads WHERE stream_id = ?)', filter.streamId);
+  if (filter.actor) add('a.actor = ?', filter.actor);
+  if (filter.eventType) add('a.type = ?', filter.eventType);
+  if (filter.edition !== null && filter.edition !== undefined) add('a.edition = ?', filter.edition);
+  if (filter.from) add('a.recorded_at >= ?', filter.from.toISOString());
+  if (filter.to) add('a.recorded_at <= ?', filter.to.toISOString());
   return { sql: clauses.length ? clauses.join(' AND ') : '1 = 1', params };
 }
 
@@ -45,16 +115,17 @@ function where(filter: AuditFilter): { sql: string; params: unknown[] } {
 export function auditPage(db: Database, filter: AuditFilter, first: number, afterPosition: number) {
   const condition = where(filter);
   const rows = db
-    .prepare<unknown[], AuditRow & { data: string }>(
-      `SELECT position, event_id AS eventId, stream_id AS streamId, stream_revision AS streamRevision, type,
-         recorded_at AS recordedAt, actor, reason, edition, data, hash, previous_hash AS previousHash
-       FROM rm_audit_log WHERE ${condition.sql} AND position > ? ORDER BY position LIMIT ?`,
+    .prepare<unknown[], AuditLogRow>(
+      `SELECT a.position, p.event_id AS eventId, p.stream_id AS streamId, p.stream_revision AS streamRevision, a.type, p.version,
+         a.recorded_at AS recordedAt, a.actor, a.reason, a.edition, p.data, p.hash, p.previous_hash AS previousHash
+       FROM rm_audit_log a JOIN rm_event_payloads p ON p.position = a.position
+       WHERE ${condition.sql} AND a.position > ? ORDER BY a.position LIMIT ?`,
     )
     .all(...condition.params, afterPosition, first + 1);
   const totalCount = db
-    .prepare<unknown[], number>(`SELECT COUNT(*) FROM rm_audit_log WHERE ${condition.sql}`)
+    .prepare<unknown[], number>(`SELECT COUNT(*) FROM rm_audit_log a WHERE ${condition.sql}`)
     .pluck()
     .get(...condition.params) ?? 0;
-  const page: AuditRow[] = rows.slice(0, first).map((row) => ({ ...row, data: JSON.parse(row.data) as JsonObject }));
+  const page = rows.slice(0, first).map(fromLogRow);
   return { rows: page, hasNextPage: rows.length > first, totalCount };
 }

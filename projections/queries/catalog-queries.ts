@@ -2,6 +2,8 @@
 // indicators an edition could have left out. Only candidates come from here; whether one was left out
 // is decided on its own stream.
 import type { Database } from 'better-sqlite3';
+import { currentPayload } from '../../events/catalogue';
+import type { JsonObject } from '../../src/store/event-store';
 import { canonicalJson } from '../canonical-json';
 
 export interface ChapterMembers {
@@ -96,19 +98,20 @@ const ABSENCE_TYPES: Record<string, AbsenceRow['type']> = {
  */
 export function absences(db: Database): AbsenceRow[] {
   const rows = db
-    .prepare<[], { type: string; data: string; edition: number; position: number }>(
-      `SELECT type, data, json_extract(data, '$.edition') AS edition, position FROM rm_audit_log
-       WHERE type IN ('MeasureNotReported', 'ProjectNotReported', 'IndicatorNotReported') ORDER BY position`,
+    .prepare<[], { type: string; version: number; data: string; position: number }>(
+      `SELECT a.type, p.version, p.data, a.position FROM rm_audit_log a JOIN rm_event_payloads p ON p.position = a.position
+       WHERE a.type IN ('MeasureNotReported', 'ProjectNotReported', 'IndicatorNotReported') ORDER BY a.position`,
     )
     .all();
   const reported = db.prepare<[string, number], number>('SELECT 1 FROM rm_entity_editions WHERE entity_id = ? AND edition = ?').pluck();
   const result: AbsenceRow[] = [];
   for (const row of rows) {
     const type = ABSENCE_TYPES[row.type];
-    const data = JSON.parse(row.data) as Record<string, unknown>;
+    const data = currentPayload({ ...row, data: JSON.parse(row.data) as JsonObject });
     const id = String(data['code'] ?? data['projectId'] ?? data['indicatorId']);
-    if (!type || reported.get(id, row.edition) !== undefined) continue;
-    result.push({ type, id, edition: row.edition, position: row.position });
+    const edition = Number(data['edition']);
+    if (!type || reported.get(id, edition) !== undefined) continue;
+    result.push({ type, id, edition, position: row.position });
   }
   return result;
 }

@@ -81,10 +81,11 @@ export function revisedTargets(db: Database, indicatorIds: readonly string[], as
   return new Set(rows.map((r) => `${r.indicator_id}:${r.fiscal_year}`));
 }
 
-/** Every statement of one value, oldest first. */
+/** Every statement of one value, oldest first, with who stated it, when and why (from the audit log). */
 export function valueHistory(db: Database, indicatorId: string, fiscalYear: number, kind: ValueKind, asOf: AsOf): RevisionRow[] {
-  const filter = asOfFilter(asOf);
-  return statement<RevisionRow>(db, `SELECT event_id AS eventId, value, text, previous_value AS previousValue, previous_text AS previousText, edition,
-         effective_edition AS effectiveEdition, recorded_at AS recordedAt, actor, reason, position
-       FROM rm_value_statements WHERE indicator_id = ? AND fiscal_year = ? AND kind = ? AND ${filter.sql} ORDER BY position`).all(indicatorId, fiscalYear, kind, ...filter.params);
+  const filter = asOfFilter(asOf, 's.effective_edition', 's.position');
+  return statement<RevisionRow>(db, `SELECT p.event_id AS eventId, s.value, s.text, s.previous_value AS previousValue, s.previous_text AS previousText,
+         s.edition, s.effective_edition AS effectiveEdition, a.recorded_at AS recordedAt, a.actor, a.reason, s.position
+       FROM rm_value_statements s JOIN rm_audit_log a ON a.position = s.position JOIN rm_event_payloads p ON p.position = s.position
+       WHERE s.indicator_id = ? AND s.fiscal_year = ? AND s.kind = ? AND ${filter.sql} ORDER BY s.position`).all(indicatorId, fiscalYear, kind, ...filter.params);
 }

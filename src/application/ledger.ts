@@ -32,8 +32,8 @@ export class Ledger {
 
   /** Embedded: projections commit inside each append's transaction, so reads see writes at once. */
   static async embedded(store: SqliteEventStore): Promise<Ledger> {
-    const projections = new ProjectionRunner(store.db);
-    await projections.catchUp(store);
+    const projections = new ProjectionRunner(store.db, 'same-database');
+    await projections.open(store);
     store.addInlineProjector((events) => projections.apply(events));
     const ledger = new Ledger(store, store.db, projections, false);
     // Every append goes through this store: its commits keep the folded-stream cache current.
@@ -52,9 +52,8 @@ export class Ledger {
   static async withReadModel(store: EventStore, readModelPath: string, options: { follow?: boolean } = {}): Promise<Ledger> {
     const db = new Database(readModelPath);
     db.pragma('journal_mode = WAL');
-    const projections = new ProjectionRunner(db);
-    await projections.ensureBuiltFrom(store);
-    await projections.catchUp(store);
+    const projections = new ProjectionRunner(db, 'elsewhere');
+    await projections.open(store);
     const ledger = new Ledger(store, db, projections, true);
     if (options.follow !== false) {
       ledger.feed = store.subscribe(projections.checkpoint(), (event) => {

@@ -3,7 +3,8 @@
 import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import { GraphQLError } from 'graphql';
 import type { EventStore, RecordedEvent, Subscription } from '../store/event-store';
-import { auditRowOf, toAuditEvent } from './audit-events';
+import { auditRow } from '../../projections/queries/audit-queries';
+import { toAuditEvent } from './audit-events';
 import type { AuditEvent } from './types/ledger-types';
 
 /**
@@ -56,7 +57,7 @@ export class LedgerEventFeed {
 
   private publish(event: RecordedEvent): void {
     if (this.listeners.size === 0) return;
-    const audited = toAuditEvent(auditRowOf(event));
+    const audited = toAuditEvent(auditRow(event));
     for (const listener of this.listeners) listener(audited);
   }
 

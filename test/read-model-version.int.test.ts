@@ -1,0 +1,84 @@
+// A ledger opened on a read model its projections did not write (an older release's tables, or a
+// rebuild cut short) rebuilds it before answering, so no one reads tables of the wrong shape or half full.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ledger } from '../src/application/ledger';
+import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
+import { dumpTables } from './support/read-model-dump';
+import { sampleText } from './support/sample';
+
+describe('read-model version', () => {
+  let dir: string;
+  let path: string;
+  let expected: Record<string, unknown[]>;
+  let tables: string[];
+
+  const open = () => Ledger.embedded(new SqliteEventStore({ path }));
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'plan-ledger-rm-version-'));
+    path = join(dir, 'ledger.db');
+    const ledger = await open();
+    await ledger.importReport(sampleText(), { actor: 'importer' });
+    await ledger.recordValue(
+      { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2023, kind: 'TARGET', value: 20, text: null, reason: 'plan revised' },
+      'editor',
+    );
+    tables = ledger.projections.tableNames();
+    expected = dumpTables(ledger.db, tables);
+    await ledger.close();
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps a read model its projections wrote, and catches it up', async () => {
+    const ledger = await open();
+    try {
+      expect(ledger.db.prepare("SELECT value FROM rm_meta WHERE key = 'rebuild-started-at'").get()).toBeUndefined();
+      expect(dumpTables(ledger.db, tables)).toEqual(expected);
+    } finally {
+      await ledger.close();
+    }
+  });
+
+  it('rebuilds a read model an older release wrote, in tables of the current shape', async () => {
+    const ledger = await open();
+    // The audit log as the release before this one wrote it: every payload copied into it.
+    ledger.db.exec(`
+      DROP TABLE rm_audit_log;
+      CREATE TABLE rm_audit_log (position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, stream_id TEXT NOT NULL,
+        stream_revision INTEGER NOT NULL, type TEXT NOT NULL, recorded_at TEXT NOT NULL, actor TEXT NOT NULL, reason TEXT,
+        edition INTEGER, data TEXT NOT NULL, hash TEXT NOT NULL, previous_hash TEXT);
+      DELETE FROM rm_value_current;
+      DELETE FROM rm_meta WHERE key = 'read-model-version';
+    `);
+    await ledger.close();
+    const reopened = await open();
+    try {
+      const columns = reopened.db.prepare("SELECT name FROM pragma_table_info('rm_audit_log')").pluck().all();
+      expect(columns).not.toContain('data');
+      expect(dumpTables(reopened.db, tables)).toEqual(expected);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('starts a rebuild again when the last one was cut short', async () => {
+    const ledger = await open();
+    // What a process killed halfway through a rebuild leaves: the mark, half the rows, no secondary indexes.
+    ledger.db.exec(`
+      INSERT INTO rm_meta (key, value) VALUES ('rebuild-started-at', '2026-11-24T00:00:00.000Z');
+      DELETE FROM rm_field_statements WHERE position > (SELECT MAX(position) / 2 FROM events);
+      DROP INDEX rm_audit_log_actor;
+    `);
+    await ledger.close();
+    const reopened = await open();
+    try {
+      expect(reopened.db.prepare("SELECT value FROM rm_meta WHERE key = 'rebuild-started-at'").get()).toBeUndefined();
+      expect(reopened.db.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'rm_audit_log_actor'").pluck().get()).toBe(1);
+      expect(dumpTables(reopened.db, tables)).toEqual(expected);
+    } finally {
+      await reopened.close();
+    }
+  });
+});
