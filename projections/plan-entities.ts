@@ -1,6 +1,7 @@
 // Measures, projects and indicators as the editions stated them: one row per field statement with its
 // edition and log position, and the current winner of each field under the precedence rule. Also which
 // measures and projects belong to which chapter, so an import can tell what a chapter's report left out.
+// For reads of the present, each entity's current fields as one document (one row an entity).
 import type { Database } from 'better-sqlite3';
 import type { FieldChanges } from '../events/common';
 import { IndicatorDefined, IndicatorReported } from '../events/indicator-events';
@@ -15,7 +16,7 @@ export type EntityType = 'measure' | 'project' | 'indicator';
 
 export const planEntitiesProjection: Projection = {
   name: 'plan-entities',
-  tables: ['rm_field_statements', 'rm_field_current', 'rm_entity_editions', 'rm_chapter_members'],
+  tables: ['rm_field_statements', 'rm_field_current', 'rm_entity_documents', 'rm_entity_editions', 'rm_chapter_members'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_field_statements (
       entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, field TEXT NOT NULL,
@@ -31,6 +32,10 @@ export const planEntitiesProjection: Projection = {
       PRIMARY KEY (entity_id, field)
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS rm_field_current_lookup ON rm_field_current (entity_type, field, value_json);
+    -- fields: the current field values as one JSON object; first_position: where the entity entered the log.
+    CREATE TABLE IF NOT EXISTS rm_entity_documents (
+      entity_id TEXT PRIMARY KEY, entity_type TEXT NOT NULL, first_position INTEGER NOT NULL, fields TEXT NOT NULL
+    ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS rm_entity_editions (
       entity_id TEXT NOT NULL, edition INTEGER NOT NULL, position INTEGER NOT NULL,
       PRIMARY KEY (entity_id, edition)
@@ -44,6 +49,9 @@ export const planEntitiesProjection: Projection = {
   `,
 
   prepare(db: Database, mode: ApplyMode) {
+    const writeDocument = db.prepare(entityDocumentsSql('one'));
+    // An import states an entity's fields in many events: its document is written once, at the end.
+    const changed = new Set<string>();
     const insertStatement = db.prepare(
       'INSERT INTO rm_field_statements (entity_type, entity_id, field, effective_edition, position, value_json) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -100,7 +108,10 @@ export const planEntitiesProjection: Projection = {
     const state = (type: EntityType, id: string, edition: number, position: number, field: string, value: JsonValue) => {
       const json = canonicalJson(value);
       insert(type, id, field, edition, position, json);
-      if (mode === 'live') upsertCurrent.run(type, id, field, json, edition, position);
+      if (mode === 'live') {
+        upsertCurrent.run(type, id, field, json, edition, position);
+        changed.add(id);
+      }
     };
     const knownAt = (type: EntityType, id: string, edition: number, position: number, stated: FieldChanges = {}) => {
       const earliest = earliestOf(id);
@@ -160,7 +171,11 @@ export const planEntitiesProjection: Projection = {
           break;
       }
     };
-    return { apply, forget: () => earliestById.clear() };
+    const flush = () => {
+      for (const id of changed) writeDocument.run(id, id);
+      changed.clear();
+    };
+    return { apply, flush, forget: () => earliestById.clear() };
   },
 
   // The winner of each field is the statement upsertCurrent keeps: the highest edition, then the latest.
@@ -172,5 +187,18 @@ export const planEntitiesProjection: Projection = {
         SELECT *, ROW_NUMBER() OVER (PARTITION BY entity_id, field ORDER BY effective_edition DESC, position DESC) AS rank
         FROM rm_field_statements
       ) WHERE rank = 1`);
+    db.exec(entityDocumentsSql('all'));
   },
 };
+
+/** Writes the documents of one entity (its id bound twice) or of all, from the current fields. */
+function entityDocumentsSql(entities: 'one' | 'all'): string {
+  const only = entities === 'one' ? 'AND entity_id = ?' : '';
+  return `
+    INSERT OR REPLACE INTO rm_entity_documents (entity_id, entity_type, first_position, fields)
+    SELECT c.entity_id, c.entity_type, f.first_position, json_group_object(c.field, json(c.value_json) ORDER BY c.field)
+    FROM (SELECT * FROM rm_field_current WHERE 1 = 1 ${only}) c
+    JOIN (SELECT entity_id, MIN(position) AS first_position FROM rm_field_statements WHERE 1 = 1 ${only} GROUP BY entity_id) f
+      ON f.entity_id = c.entity_id
+    GROUP BY c.entity_id`;
+}

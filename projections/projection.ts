@@ -29,4 +29,6 @@ export interface Applier {
    * else can write while it runs (appends fail on the checkpoint gap until it is done).
    */
   forget?(): void;
+  /** Ends a batch of events, in its transaction: work kept for once per batch rather than once per event. */
+  flush?(): void;
 }

@@ -120,6 +120,7 @@ export class ProjectionRunner {
       for (const applier of appliers) applier.apply(current);
       checkpoint = event.position;
     }
+    for (const applier of appliers) applier.flush?.();
     this.writeCheckpoint.run(CHECKPOINT, checkpoint);
   }
 

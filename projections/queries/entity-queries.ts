@@ -43,16 +43,15 @@ export function entityRecords(db: Database, type: EntityType, asOf: AsOf, ids: r
   // it read every entity of the type to find a few, a cost that grows with the whole ledger.
   const typeColumn = ids === null ? 'entity_type' : '+entity_type';
   if (isNow(asOf) && ids !== null) {
-    // Each entity's first position once, not once per field row.
-    const rows = statement<FieldRow>(
+    // Each entity's current fields are one row (see rm_entity_documents).
+    const rows = statement<{ entity_id: string; first_position: number; fields: string }>(
       db,
-      `SELECT c.entity_id, c.field, c.value_json, f.first_position
-       FROM (SELECT entity_id, MIN(position) AS first_position FROM rm_field_statements
-             WHERE entity_id IN (SELECT value FROM json_each(?)) GROUP BY entity_id) f
-       JOIN rm_field_current c ON c.entity_id = f.entity_id
-       WHERE +c.entity_type = ?`,
+      `SELECT d.entity_id, d.first_position, d.fields FROM json_each(?) j JOIN rm_entity_documents d ON d.entity_id = j.value
+       WHERE d.entity_type = ?`,
     ).all(...idParams, type);
-    return group(rows);
+    return new Map(
+      rows.map((row) => [row.entity_id, { id: row.entity_id, fields: JSON.parse(row.fields) as Record<string, JsonValue>, firstPosition: row.first_position }]),
+    );
   }
   if (isNow(asOf)) {
     const rows = statement<FieldRow>(

@@ -1,6 +1,6 @@
 // Targets and actuals at a point in time, from the value history's indexes.
 import type { Database } from 'better-sqlite3';
-import { pluckStatement, statement } from './statement-cache';
+import { statement } from './statement-cache';
 import { asOfFilter, isNow, type AsOf } from './as-of';
 
 export type ValueKind = 'TARGET' | 'ACTUAL';
@@ -62,13 +62,30 @@ export function valuesOf(db: Database, indicatorIds: readonly string[], asOf: As
     .map(toValue);
 }
 
-/** The winning statement of one value at a point in time: one seek down the history's lookup index. */
-export function valueAt(db: Database, indicatorId: string, fiscalYear: number, kind: ValueKind, asOf: AsOf): CurrentValue | null {
-  const filter = asOfFilter(asOf);
-  const row = statement<ValueRow>(db, `SELECT indicator_id, fiscal_year, kind, value, text, effective_edition FROM rm_value_statements
-       WHERE indicator_id = ? AND fiscal_year = ? AND kind = ? AND ${filter.sql}
-       ORDER BY effective_edition DESC, position DESC LIMIT 1`).get(indicatorId, fiscalYear, kind, ...filter.params);
-  return row ? toValue(row) : null;
+/** The values of indicators now, and the fiscal years whose target was revised. */
+export interface ValuesNow {
+  values: CurrentValue[];
+  revisedYears: Set<number>;
+}
+
+type ValueDocument = [fiscalYear: number, kind: ValueKind, value: number | null, text: string | null, effectiveEdition: number, revised: 0 | 1][];
+
+/** The present, read from each indicator's one-row document (valuesOf and revisedTargets, in one seek an indicator). */
+export function valuesNow(db: Database, indicatorIds: readonly string[]): Map<string, ValuesNow> {
+  const rows = statement<{ indicator_id: string; document: string }>(
+    db,
+    `SELECT d.indicator_id, d.document FROM json_each(?) j JOIN rm_value_documents d ON d.indicator_id = j.value`,
+  ).all(JSON.stringify(indicatorIds));
+  const byIndicator = new Map<string, ValuesNow>();
+  for (const row of rows) {
+    const now: ValuesNow = { values: [], revisedYears: new Set() };
+    for (const [fiscalYear, kind, value, text, effectiveEdition, revised] of JSON.parse(row.document) as ValueDocument) {
+      now.values.push({ indicatorId: row.indicator_id, fiscalYear, kind, value, text, effectiveEdition });
+      if (revised) now.revisedYears.add(fiscalYear);
+    }
+    byIndicator.set(row.indicator_id, now);
+  }
+  return byIndicator;
 }
 
 /** `${indicatorId}:${fiscalYear}` of every year where more than one distinct target was stated. */
@@ -81,11 +98,23 @@ export function revisedTargets(db: Database, indicatorIds: readonly string[], as
   return new Set(rows.map((r) => `${r.indicator_id}:${r.fiscal_year}`));
 }
 
-/** Every statement of one value, oldest first, with who stated it, when and why (from the audit log). */
-export function valueHistory(db: Database, indicatorId: string, fiscalYear: number, kind: ValueKind, asOf: AsOf): RevisionRow[] {
-  const filter = asOfFilter(asOf, 's.effective_edition', 's.position');
+/**
+ * Every statement of one value the log held at `position` (null: now), oldest first, with who stated it,
+ * when and why (from the audit log). Editions are not cut here: `history` and `change` cut them differently.
+ */
+export function valueStatements(db: Database, indicatorId: string, fiscalYear: number, kind: ValueKind, position: number | null): RevisionRow[] {
   return statement<RevisionRow>(db, `SELECT p.event_id AS eventId, s.value, s.text, s.previous_value AS previousValue, s.previous_text AS previousText,
          s.edition, s.effective_edition AS effectiveEdition, a.recorded_at AS recordedAt, a.actor, a.reason, s.position
        FROM rm_value_statements s JOIN rm_audit_log a ON a.position = s.position JOIN rm_event_payloads p ON p.position = s.position
-       WHERE s.indicator_id = ? AND s.fiscal_year = ? AND s.kind = ? AND ${filter.sql} ORDER BY s.position`).all(indicatorId, fiscalYear, kind, ...filter.params);
+       WHERE s.indicator_id = ? AND s.fiscal_year = ? AND s.kind = ? AND (? IS NULL OR s.position <= ?) ORDER BY s.position`).all(indicatorId, fiscalYear, kind, position, position);
+}
+
+/** The statement that answers for a value as of `edition`: the highest edition up to it, then the latest. */
+export function winningStatement(statements: readonly RevisionRow[], edition: number | null): RevisionRow | null {
+  let winner: RevisionRow | null = null;
+  for (const candidate of statements) {
+    if (edition !== null && candidate.effectiveEdition > edition) continue;
+    if (winner === null || candidate.effectiveEdition >= winner.effectiveEdition) winner = candidate;
+  }
+  return winner;
 }

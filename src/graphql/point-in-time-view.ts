@@ -2,9 +2,17 @@
 // resolvers ask for in one tick into one set-based read of the read model.
 import type { Database } from 'better-sqlite3';
 import DataLoader from 'dataloader';
-import type { AsOf } from '../../projections/queries/as-of';
+import { isNow, type AsOf } from '../../projections/queries/as-of';
 import { entityEditions, entityIdsWhere, entityRecords } from '../../projections/queries/entity-queries';
-import { revisedTargets, valuesOf } from '../../projections/queries/value-queries';
+import {
+  revisedTargets,
+  valueStatements,
+  valuesNow,
+  valuesOf,
+  type RevisionRow,
+  type ValueKind,
+  type ValuesNow,
+} from '../../projections/queries/value-queries';
 import type { EntityType } from '../../projections/plan-entities';
 import { toIndicator, toIndicatorValues, toMeasure, toProject } from './mappers';
 import type { Indicator, IndicatorValue } from './types/indicator-types';
@@ -43,28 +51,49 @@ export class PointInTimeView {
   readonly values = new DataLoader<Indicator, IndicatorValue[], string>(
     async (indicators) => {
       const ids = indicators.map((i) => i.id);
-      const values = valuesOf(this.db, ids, this.asOf);
-      const revised = revisedTargets(this.db, ids, this.asOf);
-      // Grouped once: a comparison asks for every indicator at the same time.
-      const byIndicator = new Map<string, typeof values>();
-      for (const value of values) {
-        const list = byIndicator.get(value.indicatorId);
-        if (list) list.push(value);
-        else byIndicator.set(value.indicatorId, [value]);
-      }
+      const byIndicator = isNow(this.asOf) ? valuesNow(this.db, ids) : this.valuesThen(ids);
       return indicators.map((indicator) => {
-        const own = byIndicator.get(indicator.id) ?? [];
-        const years = new Set(own.map((v) => v.fiscalYear).filter((y) => revised.has(`${indicator.id}:${y}`)));
-        return toIndicatorValues(indicator, own, years);
+        const own = byIndicator.get(indicator.id);
+        return toIndicatorValues(indicator, own?.values ?? [], own?.revisedYears ?? new Set());
       });
     },
     { cacheKeyFn: (indicator) => indicator.id },
   );
 
+  /** valuesNow's answer at an earlier point in time, from the value history. */
+  private valuesThen(ids: readonly string[]): Map<string, ValuesNow> {
+    const revised = revisedTargets(this.db, ids, this.asOf);
+    // Grouped once: a comparison asks for every indicator at the same time.
+    const byIndicator = new Map<string, ValuesNow>();
+    for (const value of valuesOf(this.db, ids, this.asOf)) {
+      let then = byIndicator.get(value.indicatorId);
+      if (!then) {
+        then = { values: [], revisedYears: new Set() };
+        byIndicator.set(value.indicatorId, then);
+      }
+      then.values.push(value);
+      if (value.kind === 'TARGET' && revised.has(`${value.indicatorId}:${value.fiscalYear}`)) then.revisedYears.add(value.fiscalYear);
+    }
+    return byIndicator;
+  }
+
   readonly editions = new DataLoader<string, number[]>(async (ids) => {
     const editions = entityEditions(this.db, ids, this.asOf);
     return ids.map((id) => editions.get(id) ?? []);
   });
+
+  private readonly statementsMemo = new Map<string, RevisionRow[]>();
+
+  /** Every statement of one value up to this point's position, read once for `history` and `change` alike. */
+  statements(indicatorId: string, fiscalYear: number, kind: ValueKind): RevisionRow[] {
+    const key = `${indicatorId}\u0000${fiscalYear}\u0000${kind}`;
+    let statements = this.statementsMemo.get(key);
+    if (!statements) {
+      statements = valueStatements(this.db, indicatorId, fiscalYear, kind, this.asOf.position);
+      this.statementsMemo.set(key, statements);
+    }
+    return statements;
+  }
 
   private measuresMemo: Promise<Measure[]> | null = null;
   private projectsMemo: Promise<Project[]> | null = null;

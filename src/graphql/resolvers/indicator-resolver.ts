@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { valueAt, valueHistory } from '../../../projections/queries/value-queries';
+import { winningStatement } from '../../../projections/queries/value-queries';
 import { assertFiscalYear } from '../../domain/invariants';
 import type { RequestContext } from '../context';
 import { ValueKind } from '../types/enums';
@@ -40,7 +40,9 @@ export class IndicatorResolver {
     @Arg('kind', () => ValueKind) kind: ValueKind,
     @Ctx() context: RequestContext,
   ): Revision[] {
-    return valueHistory(context.ledger.db, indicator.id, fiscalYear, kind, indicator.asOf).map((row) => ({
+    const { edition } = indicator.asOf;
+    const statements = context.view(indicator.asOf).statements(indicator.id, fiscalYear, kind);
+    return statements.filter((row) => edition === null || row.effectiveEdition <= edition).map((row) => ({
       eventId: row.eventId,
       value: row.value,
       text: row.text,
@@ -64,7 +66,8 @@ export class IndicatorResolver {
   ): ValueChange {
     assertFiscalYear(fromEdition, 'fromEdition');
     assertFiscalYear(toEdition, 'toEdition');
-    const stated = (edition: number) => valueAt(context.ledger.db, indicator.id, fiscalYear, kind, { position: indicator.asOf.position, edition });
+    const statements = context.view(indicator.asOf).statements(indicator.id, fiscalYear, kind);
+    const stated = (edition: number) => winningStatement(statements, edition);
     const from = stated(fromEdition);
     const to = stated(toEdition);
     const fromValue = from?.value ?? null;
