@@ -21,6 +21,8 @@ export const valueHistoryProjection: Projection = {
     CREATE TABLE IF NOT EXISTS rm_value_current (
       indicator_id TEXT NOT NULL, fiscal_year INTEGER NOT NULL, kind TEXT NOT NULL,
       value REAL, text TEXT, effective_edition INTEGER NOT NULL, position INTEGER NOT NULL,
+      -- Targets only: more than one distinct target (by STATED_AS) has been stated for the year.
+      revised INTEGER NOT NULL,
       PRIMARY KEY (indicator_id, fiscal_year, kind)
     ) WITHOUT ROWID;
     -- [fiscal_year, kind, value, text, effective_edition, target revised (0/1)] of each current value, in key order.
@@ -29,16 +31,22 @@ export const valueHistoryProjection: Projection = {
 
   prepare(db: Database, mode: ApplyMode) {
     const writeDocument = db.prepare(valueDocumentsSql('one'));
+    // Every statement goes through the update, winner or not: while a target is unrevised every statement
+    // of it has the current one's STATED_AS, so one that differs from it is the first revision. The SET
+    // expressions all read the row as it was.
     const insert = db.prepare(`
       INSERT INTO rm_value_statements (position, indicator_id, fiscal_year, kind, effective_edition, edition,
         value, text, previous_value, previous_text)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const upsertCurrent = db.prepare(`
-      INSERT INTO rm_value_current (indicator_id, fiscal_year, kind, value, text, effective_edition, position)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (indicator_id, fiscal_year, kind) DO UPDATE SET value = excluded.value, text = excluded.text,
-        effective_edition = excluded.effective_edition, position = excluded.position
-      WHERE excluded.effective_edition >= rm_value_current.effective_edition`);
+      INSERT INTO rm_value_current (indicator_id, fiscal_year, kind, value, text, effective_edition, position, revised)
+      VALUES (?, ?, ?, ?, ?, ?, ?, 0)
+      ON CONFLICT (indicator_id, fiscal_year, kind) DO UPDATE SET
+        revised = revised OR (kind = 'TARGET' AND ${STATED_AS('')} <> ${STATED_AS('excluded.')}),
+        value = IIF(${WINS}, excluded.value, value),
+        text = IIF(${WINS}, excluded.text, text),
+        position = IIF(${WINS}, excluded.position, position),
+        effective_edition = IIF(${WINS}, excluded.effective_edition, effective_edition)`);
 
     const apply = (event: RecordedEvent) => {
       const kind = VALUE_EVENT_KIND[event.type];
@@ -65,41 +73,39 @@ export const valueHistoryProjection: Projection = {
     // An import states an indicator's values in many events: its document is written once, at the end.
     const changed = new Set<string>();
     const flush = () => {
-      for (const id of changed) writeDocument.run(id, id);
+      for (const id of changed) writeDocument.run(id);
       changed.clear();
     };
     return { apply, flush };
   },
 
   // The winner of each value is the statement upsertCurrent keeps: the highest edition, then the latest.
+  // Statements of a value are revised when they are stated in more than one way: their least and greatest
+  // STATED_AS differ.
   afterReplay(db: Database) {
     db.exec(`
-      INSERT INTO rm_value_current (indicator_id, fiscal_year, kind, value, text, effective_edition, position)
-      SELECT indicator_id, fiscal_year, kind, value, text, effective_edition, position FROM (
-        SELECT *, ROW_NUMBER() OVER (PARTITION BY indicator_id, fiscal_year, kind ORDER BY effective_edition DESC, position DESC) AS rank
-        FROM rm_value_statements
+      INSERT INTO rm_value_current (indicator_id, fiscal_year, kind, value, text, effective_edition, position, revised)
+      SELECT indicator_id, fiscal_year, kind, value, text, effective_edition, position, kind = 'TARGET' AND least <> greatest FROM (
+        SELECT *,
+          ROW_NUMBER() OVER (PARTITION BY indicator_id, fiscal_year, kind ORDER BY effective_edition DESC, position DESC) AS rank,
+          MIN(stated_as) OVER value AS least, MAX(stated_as) OVER value AS greatest
+        FROM (SELECT *, ${STATED_AS('')} AS stated_as FROM rm_value_statements)
+        WINDOW value AS (PARTITION BY indicator_id, fiscal_year, kind)
       ) WHERE rank = 1`);
     db.exec(valueDocumentsSql('all'));
   },
 };
 
-/**
- * Writes the documents of one indicator (its id bound twice) or of all, from the current values and,
- * for targets, whether more than one distinct target was stated.
- */
+/** How a statement of a value counts for "revised": its number, or its text when it has none. */
+const STATED_AS = (row: string) => `IIF(${row}value IS NOT NULL, 'n' || ${row}value, 't' || IFNULL(${row}text, ''))`;
+// Positions only grow, so a statement wins when its edition is at least the current winner's.
+const WINS = 'excluded.effective_edition >= effective_edition';
+
+/** Writes the documents of one indicator (its id bound once) or of all, from the current values. */
 function valueDocumentsSql(indicators: 'one' | 'all'): string {
-  const only = indicators === 'one' ? 'AND indicator_id = ?' : '';
   return `
     INSERT OR REPLACE INTO rm_value_documents (indicator_id, document)
-    SELECT c.indicator_id,
-      json_group_array(json_array(c.fiscal_year, c.kind, c.value, c.text, c.effective_edition, IFNULL(r.revised, 0))
-        ORDER BY c.fiscal_year, c.kind)
-    FROM (SELECT * FROM rm_value_current WHERE 1 = 1 ${only}) c
-    LEFT JOIN (
-      SELECT indicator_id, fiscal_year, 'TARGET' AS kind,
-        COUNT(DISTINCT CASE WHEN value IS NOT NULL THEN 'n' || value ELSE 't' || IFNULL(text, '') END) > 1 AS revised
-      FROM rm_value_statements WHERE kind = 'TARGET' ${only}
-      GROUP BY indicator_id, fiscal_year
-    ) r ON r.indicator_id = c.indicator_id AND r.fiscal_year = c.fiscal_year AND r.kind = c.kind
-    GROUP BY c.indicator_id`;
+    SELECT indicator_id, json_group_array(json_array(fiscal_year, kind, value, text, effective_edition, revised) ORDER BY fiscal_year, kind)
+    FROM rm_value_current ${indicators === 'one' ? 'WHERE indicator_id = ?' : ''}
+    GROUP BY indicator_id`;
 }
