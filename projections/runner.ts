@@ -48,7 +48,8 @@ export class ProjectionRunner {
   private readonly readMeta;
   private readonly writeMeta;
   private readonly projections: readonly Projection[];
-  /** The read model was written by other projections, or a rebuild of it never finished: it must be rebuilt. */
+  /** Why the read model had to be rebuilt when this runner opened it; null when it could be caught up. */
+  readonly staleBecause: string | null;
   private stale: boolean;
 
   constructor(
@@ -59,8 +60,10 @@ export class ProjectionRunner {
     db.exec(CHECKPOINT_SCHEMA);
     this.readMeta = db.prepare<[string], string>('SELECT value FROM rm_meta WHERE key = ?').pluck();
     this.writeMeta = db.prepare<[string, string]>('INSERT OR REPLACE INTO rm_meta (key, value) VALUES (?, ?)');
+    this.readCheckpoint = db.prepare<[string], number>('SELECT position FROM rm_checkpoint WHERE name = ?').pluck();
     const version = readModelVersion(this.projections);
-    this.stale = this.readMeta.get(VERSION_KEY) !== version || this.readMeta.get(REBUILDING_KEY) !== undefined;
+    this.staleBecause = this.whyStale(version);
+    this.stale = this.staleBecause !== null;
     db.transaction(() => {
       // Tables of another shape would survive CREATE TABLE IF NOT EXISTS: they go, and the rebuild fills the new ones.
       if (this.stale) this.dropReadModel();
@@ -68,12 +71,19 @@ export class ProjectionRunner {
       this.writeMeta.run(VERSION_KEY, version);
     })();
     this.appliers = this.projections.map((p) => p.prepare(db, 'live'));
-    this.readCheckpoint = db.prepare<[string], number>('SELECT position FROM rm_checkpoint WHERE name = ?').pluck();
     this.readFirstHash = db.prepare<[], string>("SELECT value FROM rm_meta WHERE key = 'first-event-hash'").pluck();
     this.writeFirstHash = db.prepare("INSERT OR REPLACE INTO rm_meta (key, value) VALUES ('first-event-hash', ?)");
     this.writeCheckpoint = db.prepare(
       'INSERT INTO rm_checkpoint (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
     );
+  }
+
+  private whyStale(version: string): string | null {
+    if (this.readMeta.get(REBUILDING_KEY) !== undefined) return 'its last rebuild did not finish';
+    const written = this.readMeta.get(VERSION_KEY);
+    if (written === version) return null;
+    if (written !== undefined) return 'other projections wrote it (an earlier or later release)';
+    return this.checkpoint() > 0 ? 'a release without read-model versions wrote it' : null;
   }
 
   /** Every read-model table and view (the rm_ prefix), and the checkpoint back to the start of the log. */

@@ -34,6 +34,7 @@ describe('read-model version', () => {
   it('keeps a read model its projections wrote, and catches it up', async () => {
     const ledger = await open();
     try {
+      expect(ledger.projections.staleBecause).toBeNull();
       expect(ledger.db.prepare("SELECT value FROM rm_meta WHERE key = 'rebuild-started-at'").get()).toBeUndefined();
       expect(dumpTables(ledger.db, tables)).toEqual(expected);
     } finally {
@@ -55,8 +56,22 @@ describe('read-model version', () => {
     await ledger.close();
     const reopened = await open();
     try {
+      expect(reopened.projections.staleBecause).toBe('a release without read-model versions wrote it');
       const columns = reopened.db.prepare("SELECT name FROM pragma_table_info('rm_audit_log')").pluck().all();
       expect(columns).not.toContain('data');
+      expect(dumpTables(reopened.db, tables)).toEqual(expected);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('rebuilds a read model whose projections changed since they wrote it', async () => {
+    const ledger = await open();
+    ledger.db.exec("UPDATE rm_meta SET value = '0:an-older-release' WHERE key = 'read-model-version'; DELETE FROM rm_value_documents");
+    await ledger.close();
+    const reopened = await open();
+    try {
+      expect(reopened.projections.staleBecause).toBe('other projections wrote it (an earlier or later release)');
       expect(dumpTables(reopened.db, tables)).toEqual(expected);
     } finally {
       await reopened.close();
@@ -74,6 +89,7 @@ describe('read-model version', () => {
     await ledger.close();
     const reopened = await open();
     try {
+      expect(reopened.projections.staleBecause).toBe('its last rebuild did not finish');
       expect(reopened.db.prepare("SELECT value FROM rm_meta WHERE key = 'rebuild-started-at'").get()).toBeUndefined();
       expect(reopened.db.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'rm_audit_log_actor'").pluck().get()).toBe(1);
       expect(dumpTables(reopened.db, tables)).toEqual(expected);

@@ -17,7 +17,12 @@ function maxProjectionLag(): number | undefined {
 export async function serve(options: { port: number; host: string }): Promise<void> {
   const readiness = maxProjectionLag();
   const logger = pino({ name: 'plan-ledger' });
+  const opening = Date.now();
   const ledger = await openLedger();
+  const { staleBecause } = ledger.projections;
+  if (staleBecause !== null) {
+    logger.info({ reason: staleBecause, ms: Date.now() - opening }, `rebuilt the read model before serving: ${staleBecause}`);
+  }
   if ((await ledger.store.headPosition()) === 0) {
     const summary = await ledger.importReport(readFileSync(BUNDLED_SAMPLE, 'utf8'), {
       actor: 'plan-ledger:bundled-sample',
