@@ -86,11 +86,12 @@ export const valueHistoryProjection: Projection = {
     db.exec(`
       INSERT INTO rm_value_current (indicator_id, fiscal_year, kind, value, text, effective_edition, position, revised)
       SELECT indicator_id, fiscal_year, kind, value, text, effective_edition, position, kind = 'TARGET' AND least <> greatest FROM (
-        SELECT *,
-          ROW_NUMBER() OVER (PARTITION BY indicator_id, fiscal_year, kind ORDER BY effective_edition DESC, position DESC) AS rank,
-          MIN(stated_as) OVER value AS least, MAX(stated_as) OVER value AS greatest
+        SELECT *, ROW_NUMBER() OVER statements AS rank,
+          -- Over the same ordering as the rank, so the statements are sorted once.
+          MIN(stated_as) OVER (statements ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS least,
+          MAX(stated_as) OVER (statements ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS greatest
         FROM (SELECT *, ${STATED_AS('')} AS stated_as FROM rm_value_statements)
-        WINDOW value AS (PARTITION BY indicator_id, fiscal_year, kind)
+        WINDOW statements AS (PARTITION BY indicator_id, fiscal_year, kind ORDER BY effective_edition DESC, position DESC)
       ) WHERE rank = 1`);
     db.exec(valueDocumentsSql('all'));
   },
