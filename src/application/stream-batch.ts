@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { currentVersionOf, toCurrentVersion } from '../../events/catalogue';
 import { fold, type Decider, type Emitted, type Folded } from '../domain/decider';
 import type { EventMetadata, EventStore, ExpectedRevision, NewEvent, StreamAppend } from '../store/event-store';
+import { newEventId } from '../store/event-id';
 import { streamStateCache } from './stream-state-cache';
 
 export interface DecidedStream<State> {
@@ -55,7 +55,7 @@ export type MetadataFor = (event: Emitted) => EventMetadata;
 
 export function toStreamAppend(decided: DecidedStream<unknown>, metadataFor: MetadataFor): StreamAppend {
   const events: NewEvent[] = decided.emitted.map((event) => ({
-    id: randomUUID(),
+    id: newEventId(),
     type: event.type,
     version: currentVersionOf(event.type),
     data: event.data,

@@ -37,6 +37,7 @@ import { measureDecider, type MeasureCommand, type MeasureState } from '../domai
 import { projectDecider, type ProjectCommand, type ProjectState } from '../domain/project';
 import { winningStatement } from '../domain/statement-log';
 import { WrongExpectedRevisionError, type EventMetadata, type EventStore, type JsonObject, type StreamAppend } from '../store/event-store';
+import { newEventId } from '../store/event-id';
 import { fiscalYearLabel } from './japanese-era';
 import { parseReport } from './parse-report';
 import { reportCommands, type ReportCommands, type ReportPart } from './report-commands';
@@ -362,7 +363,7 @@ async function planImport(store: EventStore, input: string | readonly ReportDocu
       expectedRevision: 'any',
       events: [
         {
-          id: randomUUID(),
+          id: newEventId(),
           type: EditionImported.type,
           version: EditionImported.version,
           data,
