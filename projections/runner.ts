@@ -183,8 +183,7 @@ export class ProjectionRunner {
   async rebuild(store: EventStore): Promise<number> {
     // Secondary indexes are dropped for the replay and built once at the end: sorting a finished table
     // is several times cheaper than keeping eight indexes ordered through millions of inserts. Should
-    // the process die in between, opening the ledger runs the projections' schemas and builds them again.
-    // Should it die before the end, the next open sees the mark and starts it again.
+    // the process die before the end, the next open sees the mark and rebuilds from the start.
     const indexes = this.secondaryIndexes();
     this.db.transaction(() => {
       for (const projection of this.projections) for (const table of projection.tables) this.db.exec(`DELETE FROM ${table}`);
@@ -207,7 +206,7 @@ export class ProjectionRunner {
       this.stale = false;
       return position;
     } finally {
-      // A failed replay leaves the indexes to the next open (the projections' schemas create them).
+      // A replay that failed leaves its mark: the next open rebuilds, indexes and all.
       this.db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
       this.db.pragma('wal_checkpoint(TRUNCATE)');
     }

@@ -31,13 +31,13 @@ export const valueHistoryProjection: Projection = {
 
   prepare(db: Database, mode: ApplyMode) {
     const writeDocument = db.prepare(valueDocumentsSql('one'));
-    // Every statement goes through the update, winner or not: while a target is unrevised every statement
-    // of it has the current one's STATED_AS, so one that differs from it is the first revision. The SET
-    // expressions all read the row as it was.
     const insert = db.prepare(`
       INSERT INTO rm_value_statements (position, indicator_id, fiscal_year, kind, effective_edition, edition,
         value, text, previous_value, previous_text)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    // Every statement goes through the update, winner or not: while a target is unrevised every statement
+    // of it has the current one's STATED_AS, so one that differs from it is the first revision. The SET
+    // expressions all read the row as it was.
     const upsertCurrent = db.prepare(`
       INSERT INTO rm_value_current (indicator_id, fiscal_year, kind, value, text, effective_edition, position, revised)
       VALUES (?, ?, ?, ?, ?, ?, ?, 0)
