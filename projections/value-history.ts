@@ -1,15 +1,16 @@
 // The bitemporal value history: one row per statement of a target or an actual, with its fiscal year
 // (valid time), the edition it counts for, and its log position (system time). Who, when and why are the
-// audit log's, read by position. Also the current value of each, and, for reads of the present, each
-// indicator's current values as one document (what a query of its values asks for, in one row).
+// audit log's, read by position. For reads of the present, each indicator's current values are one
+// document (value-document.ts).
 import type { Database } from 'better-sqlite3';
 import { VALUE_EVENT_KIND, type ValueStatedData } from '../events/indicator-events';
 import type { RecordedEvent } from '../src/store/event-store';
 import type { ApplyMode, Projection } from './projection';
+import { stateValue, type ValueEntry } from './value-document';
 
 export const valueHistoryProjection: Projection = {
   name: 'value-history',
-  tables: ['rm_value_statements', 'rm_value_current', 'rm_value_documents'],
+  tables: ['rm_value_statements', 'rm_value_documents'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_value_statements (
       position INTEGER PRIMARY KEY, indicator_id TEXT NOT NULL,
@@ -18,35 +19,28 @@ export const valueHistoryProjection: Projection = {
     );
     CREATE INDEX IF NOT EXISTS rm_value_statements_lookup
       ON rm_value_statements (indicator_id, fiscal_year, kind, effective_edition, position);
-    CREATE TABLE IF NOT EXISTS rm_value_current (
-      indicator_id TEXT NOT NULL, fiscal_year INTEGER NOT NULL, kind TEXT NOT NULL,
-      value REAL, text TEXT, effective_edition INTEGER NOT NULL, position INTEGER NOT NULL,
-      -- Targets only: more than one distinct target (by STATED_AS) has been stated for the year.
-      revised INTEGER NOT NULL,
-      PRIMARY KEY (indicator_id, fiscal_year, kind)
-    ) WITHOUT ROWID;
-    -- [fiscal_year, kind, value, text, effective_edition, target revised (0/1)] of each current value, in key order.
+    -- A JSON array of ValueEntry: [fiscal_year, kind, value, text, effective_edition, target revised (0/1)], in key order.
     CREATE TABLE IF NOT EXISTS rm_value_documents (indicator_id TEXT PRIMARY KEY, document TEXT NOT NULL) WITHOUT ROWID;
   `,
 
   prepare(db: Database, mode: ApplyMode) {
-    const writeDocument = db.prepare(valueDocumentsSql('one'));
     const insert = db.prepare(`
       INSERT INTO rm_value_statements (position, indicator_id, fiscal_year, kind, effective_edition, edition,
         value, text, previous_value, previous_text)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    // Every statement goes through the update, winner or not: while a target is unrevised every statement
-    // of it has the current one's STATED_AS, so one that differs from it is the first revision. The SET
-    // expressions all read the row as it was.
-    const upsertCurrent = db.prepare(`
-      INSERT INTO rm_value_current (indicator_id, fiscal_year, kind, value, text, effective_edition, position, revised)
-      VALUES (?, ?, ?, ?, ?, ?, ?, 0)
-      ON CONFLICT (indicator_id, fiscal_year, kind) DO UPDATE SET
-        revised = revised OR (kind = 'TARGET' AND ${STATED_AS('')} <> ${STATED_AS('excluded.')}),
-        value = IIF(${WINS}, excluded.value, value),
-        text = IIF(${WINS}, excluded.text, text),
-        position = IIF(${WINS}, excluded.position, position),
-        effective_edition = IIF(${WINS}, excluded.effective_edition, effective_edition)`);
+    const readDocument = db.prepare<[string], string>('SELECT document FROM rm_value_documents WHERE indicator_id = ?').pluck();
+    const writeDocument = db.prepare('INSERT OR REPLACE INTO rm_value_documents (indicator_id, document) VALUES (?, ?)');
+    // An import states an indicator's values in many events: its document is read and written once a batch.
+    const documents = new Map<string, ValueEntry[]>();
+    const documentOf = (indicatorId: string): ValueEntry[] => {
+      let entries = documents.get(indicatorId);
+      if (entries === undefined) {
+        const stored = readDocument.get(indicatorId);
+        entries = stored === undefined ? [] : (JSON.parse(stored) as ValueEntry[]);
+        documents.set(indicatorId, entries);
+      }
+      return entries;
+    };
 
     const apply = (event: RecordedEvent) => {
       const kind = VALUE_EVENT_KIND[event.type];
@@ -65,48 +59,52 @@ export const valueHistoryProjection: Projection = {
         data.previousValue,
         data.previousText,
       );
-      if (mode === 'live') {
-        upsertCurrent.run(data.indicatorId, data.fiscalYear, kind, data.value, data.text, data.effectiveEdition, event.position);
-        changed.add(data.indicatorId);
-      }
+      if (mode === 'live') stateValue(documentOf(data.indicatorId), { ...data, kind });
     };
-    // An import states an indicator's values in many events: its document is written once, at the end.
-    const changed = new Set<string>();
     const flush = () => {
-      for (const id of changed) writeDocument.run(id);
-      changed.clear();
+      for (const [indicatorId, entries] of documents) writeDocument.run(indicatorId, JSON.stringify(entries));
+      documents.clear();
     };
-    return { apply, flush };
+    return { apply, flush, forget: () => documents.clear() };
   },
 
-  // The winner of each value is the statement upsertCurrent keeps: the highest edition, then the latest.
-  // Statements of a value are revised when they are stated in more than one way: their least and greatest
-  // STATED_AS differ.
+  // What stateValue keeps, from all the statements at once: each value's winner is the highest edition,
+  // then the latest position; a target is revised when its statements say more than one thing (see
+  // statedDifferently: more than one number, numbers and texts, or no number and more than one text).
+  // The documents are written by JSON.stringify, as stateValue's are, so both give the same bytes.
   afterReplay(db: Database) {
-    db.exec(`
-      INSERT INTO rm_value_current (indicator_id, fiscal_year, kind, value, text, effective_edition, position, revised)
-      SELECT indicator_id, fiscal_year, kind, value, text, effective_edition, position, kind = 'TARGET' AND least <> greatest FROM (
-        SELECT *, ROW_NUMBER() OVER statements AS rank,
-          -- Over the same ordering as the rank, so the statements are sorted once.
-          MIN(stated_as) OVER (statements ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS least,
-          MAX(stated_as) OVER (statements ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS greatest
-        FROM (SELECT *, ${STATED_AS('')} AS stated_as FROM rm_value_statements)
-        WINDOW statements AS (PARTITION BY indicator_id, fiscal_year, kind ORDER BY effective_edition DESC, position DESC)
-      ) WHERE rank = 1`);
-    db.exec(valueDocumentsSql('all'));
+    const winners = db
+      .prepare<[], [string, number, ValueEntry[1], number | null, string | null, number, 0 | 1]>(`
+        SELECT indicator_id, fiscal_year, kind, value, text, effective_edition, kind = 'TARGET' AND (
+            least_value IS NOT greatest_value OR numbers BETWEEN 1 AND statements - 1
+            OR (numbers = 0 AND least_text <> greatest_text)
+          ) AS revised
+        FROM (
+          SELECT *, ROW_NUMBER() OVER statements AS rank,
+            -- Over the same ordering as the rank, so the statements are sorted once.
+            MIN(value) OVER whole AS least_value, MAX(value) OVER whole AS greatest_value,
+            COUNT(value) OVER whole AS numbers, COUNT(*) OVER whole AS statements,
+            MIN(IFNULL(text, '')) OVER whole AS least_text, MAX(IFNULL(text, '')) OVER whole AS greatest_text
+          FROM rm_value_statements
+          WINDOW statements AS (PARTITION BY indicator_id, fiscal_year, kind ORDER BY effective_edition DESC, position DESC),
+            whole AS (statements ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+        ) WHERE rank = 1
+        ORDER BY indicator_id, fiscal_year, kind`)
+      .raw();
+    // The connection cannot write while it iterates: documents are collected, then written.
+    const documents: [string, string][] = [];
+    let indicatorId: string | null = null;
+    let entries: ValueEntry[] = [];
+    for (const [id, ...entry] of winners.iterate()) {
+      if (id !== indicatorId) {
+        if (indicatorId !== null) documents.push([indicatorId, JSON.stringify(entries)]);
+        indicatorId = id;
+        entries = [];
+      }
+      entries.push(entry);
+    }
+    if (indicatorId !== null) documents.push([indicatorId, JSON.stringify(entries)]);
+    const write = db.prepare('INSERT INTO rm_value_documents (indicator_id, document) VALUES (?, ?)');
+    for (const [id, document] of documents) write.run(id, document);
   },
 };
-
-/** How a statement of a value counts for "revised": its number, or its text when it has none. */
-const STATED_AS = (row: string) => `IIF(${row}value IS NOT NULL, 'n' || ${row}value, 't' || IFNULL(${row}text, ''))`;
-// Positions only grow, so a statement wins when its edition is at least the current winner's.
-const WINS = 'excluded.effective_edition >= effective_edition';
-
-/** Writes the documents of one indicator (its id bound once) or of all, from the current values. */
-function valueDocumentsSql(indicators: 'one' | 'all'): string {
-  return `
-    INSERT OR REPLACE INTO rm_value_documents (indicator_id, document)
-    SELECT indicator_id, json_group_array(json_array(fiscal_year, kind, value, text, effective_edition, revised) ORDER BY fiscal_year, kind)
-    FROM rm_value_current ${indicators === 'one' ? 'WHERE indicator_id = ?' : ''}
-    GROUP BY indicator_id`;
-}

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { valuesNow } from '../projections/queries/value-queries';
 import { Ledger } from '../src/application/ledger';
 import { PostgresEventStore } from '../src/store/postgres/postgres-event-store';
 import { dropSchema, freshSchemaName } from '../src/store/postgres/test-database';
@@ -43,7 +44,8 @@ describeWithPostgres('catch-up read models on a PostgreSQL store', (url) => {
       'editor',
     );
     await a.waitForPosition(edit.position);
-    expect(a.db.prepare(`SELECT value FROM rm_value_current WHERE indicator_id = ? AND fiscal_year = 2022 AND kind = 'ACTUAL'`).pluck().get('5-1-1/NPO法人数')).toBe(18);
+    const actual = valuesNow(a.db, ['5-1-1/NPO法人数']).get('5-1-1/NPO法人数')?.values.find((v) => v.fiscalYear === 2022 && v.kind === 'ACTUAL');
+    expect(actual?.value).toBe(18);
   });
 
   it('resumes from its checkpoint after a restart, and rebuilds to the same tables', async () => {

@@ -50,7 +50,7 @@ describe('read-model version', () => {
       CREATE TABLE rm_audit_log (position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, stream_id TEXT NOT NULL,
         stream_revision INTEGER NOT NULL, type TEXT NOT NULL, recorded_at TEXT NOT NULL, actor TEXT NOT NULL, reason TEXT,
         edition INTEGER, data TEXT NOT NULL, hash TEXT NOT NULL, previous_hash TEXT);
-      DELETE FROM rm_value_current;
+      DELETE FROM rm_value_documents;
       DELETE FROM rm_meta WHERE key = 'read-model-version';
     `);
     await ledger.close();

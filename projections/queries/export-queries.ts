@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { JsonValue } from '../../src/store/event-store';
 import { asOfFilter, type AsOf } from './as-of';
 import { entityEditions, entityRecords, type EntityRecord } from './entity-queries';
-import { valuesOf, type CurrentValue, type ValueKind } from './value-queries';
+import { SAID_MORE_THAN_ONE_THING, valuesOf, type CurrentValue, type ValueKind } from './value-queries';
 
 export interface IndicatorListing {
   id: string;
@@ -79,8 +79,7 @@ export function revisedValues(db: Database, indicatorIds: readonly string[], kin
     .prepare<unknown[], { indicator_id: string; fiscal_year: number }>(
       `SELECT indicator_id, fiscal_year FROM rm_value_statements
        WHERE indicator_id IN (SELECT value FROM json_each(?)) AND kind = ? AND ${filter.sql}
-       GROUP BY indicator_id, fiscal_year
-       HAVING COUNT(DISTINCT CASE WHEN value IS NOT NULL THEN 'n' || value ELSE 't' || IFNULL(text, '') END) > 1`,
+       GROUP BY indicator_id, fiscal_year HAVING ${SAID_MORE_THAN_ONE_THING}`,
     )
     .all(JSON.stringify(indicatorIds), kind, ...filter.params);
   return new Set(rows.map((r) => `${r.indicator_id}:${r.fiscal_year}`));

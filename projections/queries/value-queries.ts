@@ -1,9 +1,10 @@
 // Targets and actuals at a point in time, from the value history's indexes.
 import type { Database } from 'better-sqlite3';
+import type { ValueEntry, ValueKind } from '../value-document';
 import { statement } from './statement-cache';
 import { asOfFilter, isNow, type AsOf } from './as-of';
 
-export type ValueKind = 'TARGET' | 'ACTUAL';
+export type { ValueKind } from '../value-document';
 
 export interface CurrentValue {
   indicatorId: string;
@@ -48,12 +49,11 @@ const toValue = (row: ValueRow): CurrentValue => ({
 
 /** The winning target and actual of every fiscal year of each indicator. */
 export function valuesOf(db: Database, indicatorIds: readonly string[], asOf: AsOf): CurrentValue[] {
-  const ids = JSON.stringify(indicatorIds);
   if (isNow(asOf)) {
-    return statement<ValueRow>(db, `SELECT indicator_id, fiscal_year, kind, value, text, effective_edition FROM rm_value_current
-         WHERE indicator_id IN (SELECT value FROM json_each(?)) ORDER BY indicator_id, fiscal_year, kind`).all(ids)
-      .map(toValue);
+    const now = valuesNow(db, indicatorIds);
+    return [...new Set(indicatorIds)].sort().flatMap((id) => now.get(id)?.values ?? []);
   }
+  const ids = JSON.stringify(indicatorIds);
   const filter = asOfFilter(asOf);
   return statement<ValueRow>(db, `SELECT indicator_id, fiscal_year, kind, value, text, effective_edition FROM (
          SELECT *, ROW_NUMBER() OVER (PARTITION BY indicator_id, fiscal_year, kind ORDER BY effective_edition DESC, position DESC) AS rank
@@ -68,8 +68,6 @@ export interface ValuesNow {
   revisedYears: Set<number>;
 }
 
-type ValueDocument = [fiscalYear: number, kind: ValueKind, value: number | null, text: string | null, effectiveEdition: number, revised: 0 | 1][];
-
 /** The present, read from each indicator's one-row document (valuesOf and revisedTargets, in one seek an indicator). */
 export function valuesNow(db: Database, indicatorIds: readonly string[]): Map<string, ValuesNow> {
   const rows = statement<{ indicator_id: string; document: string }>(
@@ -79,7 +77,7 @@ export function valuesNow(db: Database, indicatorIds: readonly string[]): Map<st
   const byIndicator = new Map<string, ValuesNow>();
   for (const row of rows) {
     const now: ValuesNow = { values: [], revisedYears: new Set() };
-    for (const [fiscalYear, kind, value, text, effectiveEdition, revised] of JSON.parse(row.document) as ValueDocument) {
+    for (const [fiscalYear, kind, value, text, effectiveEdition, revised] of JSON.parse(row.document) as ValueEntry[]) {
       now.values.push({ indicatorId: row.indicator_id, fiscalYear, kind, value, text, effectiveEdition });
       if (revised) now.revisedYears.add(fiscalYear);
     }
@@ -88,13 +86,19 @@ export function valuesNow(db: Database, indicatorIds: readonly string[]): Map<st
   return byIndicator;
 }
 
+/**
+ * A group of statements of one value says more than one thing (statedDifferently in value-document.ts):
+ * more than one number, numbers and texts, or no number and more than one text.
+ */
+export const SAID_MORE_THAN_ONE_THING = `(COUNT(DISTINCT value) > 1 OR COUNT(value) BETWEEN 1 AND COUNT(*) - 1
+  OR (COUNT(value) = 0 AND COUNT(DISTINCT IFNULL(text, '')) > 1))`;
+
 /** `${indicatorId}:${fiscalYear}` of every year where more than one distinct target was stated. */
 export function revisedTargets(db: Database, indicatorIds: readonly string[], asOf: AsOf): Set<string> {
   const filter = asOfFilter(asOf);
   const rows = statement<{ indicator_id: string; fiscal_year: number }>(db, `SELECT indicator_id, fiscal_year FROM rm_value_statements
        WHERE indicator_id IN (SELECT value FROM json_each(?)) AND kind = 'TARGET' AND ${filter.sql}
-       GROUP BY indicator_id, fiscal_year
-       HAVING COUNT(DISTINCT CASE WHEN value IS NOT NULL THEN 'n' || value ELSE 't' || IFNULL(text, '') END) > 1`).all(JSON.stringify(indicatorIds), ...filter.params);
+       GROUP BY indicator_id, fiscal_year HAVING ${SAID_MORE_THAN_ONE_THING}`).all(JSON.stringify(indicatorIds), ...filter.params);
   return new Set(rows.map((r) => `${r.indicator_id}:${r.fiscal_year}`));
 }
 

@@ -9,6 +9,7 @@ import type { ImportSummary } from '../../src/importer/import-report';
 import { absences } from '../../projections/queries/catalog-queries';
 import { entityRecords } from '../../projections/queries/entity-queries';
 import { valuesOf } from '../../projections/queries/value-queries';
+import type { ValueEntry } from '../../projections/value-document';
 import { SAMPLE_PATH } from './sample';
 
 export const EDITIONS_DIR = join(__dirname, '..', 'fixtures', 'editions');
@@ -45,9 +46,13 @@ export async function importInOrder(ledger: Ledger, order: readonly number[]): P
  */
 export function currentView(db: Database) {
   return {
+    // Each indicator's current values, without the winning edition.
     values: db
-      .prepare('SELECT indicator_id, fiscal_year, kind, value, text FROM rm_value_current ORDER BY indicator_id, fiscal_year, kind')
-      .all(),
+      .prepare<[], { indicator_id: string; document: string }>('SELECT indicator_id, document FROM rm_value_documents ORDER BY indicator_id')
+      .all()
+      .flatMap((row) =>
+        (JSON.parse(row.document) as ValueEntry[]).map(([fiscal_year, kind, value, text]) => ({ indicator_id: row.indicator_id, fiscal_year, kind, value, text })),
+      ),
     fields: db.prepare('SELECT entity_type, entity_id, field, value_json FROM rm_field_current ORDER BY entity_type, entity_id, field').all(),
     editions: db.prepare('SELECT entity_id, edition FROM rm_entity_editions ORDER BY entity_id, edition').all(),
     chapters: db.prepare('SELECT chapter, entity_type, entity_id FROM rm_chapter_members ORDER BY chapter, entity_type, entity_id').all(),
