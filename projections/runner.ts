@@ -54,7 +54,7 @@ export class ProjectionRunner {
 
   constructor(
     readonly db: Database,
-    log: LogPlacement,
+    private readonly log: LogPlacement,
   ) {
     this.projections = readModelProjections(log);
     db.exec(CHECKPOINT_SCHEMA);
@@ -104,7 +104,8 @@ export class ProjectionRunner {
    */
   async open(store: EventStore): Promise<number> {
     if (this.stale) return this.rebuild(store);
-    await this.ensureBuiltFrom(store);
+    // A read model in the log's own database can only have been built from that log.
+    if (this.log === 'elsewhere') await this.ensureBuiltFrom(store);
     return this.catchUp(store);
   }
 
