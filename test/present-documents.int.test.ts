@@ -2,7 +2,7 @@
 // reads of the past come from the statements. At the head of the log both must give the same answer.
 import { Ledger } from '../src/application/ledger';
 import { entityRecords } from '../projections/queries/entity-queries';
-import { revisedTargets, valuesNow, valuesOf } from '../projections/queries/value-queries';
+import { revisedValues, valuesNow, valuesOf } from '../projections/queries/value-queries';
 import { NOW, type AsOf } from '../projections/queries/as-of';
 import type { EntityType } from '../projections/plan-entities';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
@@ -35,7 +35,7 @@ describe('documents of the present', () => {
 
   it("gives each indicator the values and revised targets the statements give", () => {
     const ids = idsOf('indicator');
-    const revised = revisedTargets(ledger.db, ids, head);
+    const revised = revisedValues(ledger.db, ids, 'TARGET', head);
     expect(revised.size).toBeGreaterThan(0);
     const now = valuesNow(ledger.db, ids);
     for (const id of ids) {

@@ -2,9 +2,9 @@
 // target and actual per fiscal year with the editions they come from and whether they were revised.
 import type { Database } from 'better-sqlite3';
 import type { JsonValue } from '../../src/store/event-store';
-import { asOfFilter, type AsOf } from './as-of';
+import type { AsOf } from './as-of';
 import { entityEditions, entityRecords, type EntityRecord } from './entity-queries';
-import { SAID_MORE_THAN_ONE_THING, valuesOf, type CurrentValue, type ValueKind } from './value-queries';
+import { revisedValues, valuesOf, type CurrentValue } from './value-queries';
 
 export interface IndicatorListing {
   id: string;
@@ -70,19 +70,6 @@ export function indicatorListing(db: Database, asOf: AsOf, department: string | 
         a.position - b.position,
     )
     .map(({ listing }) => listing);
-}
-
-/** `${indicatorId}:${fiscalYear}` of every year where more than one distinct value of `kind` was stated. */
-export function revisedValues(db: Database, indicatorIds: readonly string[], kind: ValueKind, asOf: AsOf): Set<string> {
-  const filter = asOfFilter(asOf);
-  const rows = db
-    .prepare<unknown[], { indicator_id: string; fiscal_year: number }>(
-      `SELECT indicator_id, fiscal_year FROM rm_value_statements
-       WHERE indicator_id IN (SELECT value FROM json_each(?)) AND kind = ? AND ${filter.sql}
-       GROUP BY indicator_id, fiscal_year HAVING ${SAID_MORE_THAN_ONE_THING}`,
-    )
-    .all(JSON.stringify(indicatorIds), kind, ...filter.params);
-  return new Set(rows.map((r) => `${r.indicator_id}:${r.fiscal_year}`));
 }
 
 export interface YearValues {

@@ -68,7 +68,7 @@ export interface ValuesNow {
   revisedYears: Set<number>;
 }
 
-/** The present, read from each indicator's one-row document (valuesOf and revisedTargets, in one seek an indicator). */
+/** The present, read from each indicator's one-row document (valuesOf and revisedValues of targets, in one seek an indicator). */
 export function valuesNow(db: Database, indicatorIds: readonly string[]): Map<string, ValuesNow> {
   const rows = statement<{ indicator_id: string; document: string }>(
     db,
@@ -90,15 +90,15 @@ export function valuesNow(db: Database, indicatorIds: readonly string[]): Map<st
  * A group of statements of one value says more than one thing (statedDifferently in value-document.ts):
  * more than one number, numbers and texts, or no number and more than one text.
  */
-export const SAID_MORE_THAN_ONE_THING = `(COUNT(DISTINCT value) > 1 OR COUNT(value) BETWEEN 1 AND COUNT(*) - 1
+const SAID_MORE_THAN_ONE_THING = `(COUNT(DISTINCT value) > 1 OR COUNT(value) BETWEEN 1 AND COUNT(*) - 1
   OR (COUNT(value) = 0 AND COUNT(DISTINCT IFNULL(text, '')) > 1))`;
 
-/** `${indicatorId}:${fiscalYear}` of every year where more than one distinct target was stated. */
-export function revisedTargets(db: Database, indicatorIds: readonly string[], asOf: AsOf): Set<string> {
+/** `${indicatorId}:${fiscalYear}` of every year where more than one distinct value of `kind` was stated. */
+export function revisedValues(db: Database, indicatorIds: readonly string[], kind: ValueKind, asOf: AsOf): Set<string> {
   const filter = asOfFilter(asOf);
   const rows = statement<{ indicator_id: string; fiscal_year: number }>(db, `SELECT indicator_id, fiscal_year FROM rm_value_statements
-       WHERE indicator_id IN (SELECT value FROM json_each(?)) AND kind = 'TARGET' AND ${filter.sql}
-       GROUP BY indicator_id, fiscal_year HAVING ${SAID_MORE_THAN_ONE_THING}`).all(JSON.stringify(indicatorIds), ...filter.params);
+       WHERE indicator_id IN (SELECT value FROM json_each(?)) AND kind = ? AND ${filter.sql}
+       GROUP BY indicator_id, fiscal_year HAVING ${SAID_MORE_THAN_ONE_THING}`).all(JSON.stringify(indicatorIds), kind, ...filter.params);
   return new Set(rows.map((r) => `${r.indicator_id}:${r.fiscal_year}`));
 }
 

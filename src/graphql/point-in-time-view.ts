@@ -5,7 +5,7 @@ import DataLoader from 'dataloader';
 import { isNow, type AsOf } from '../../projections/queries/as-of';
 import { entityEditions, entityIdsWhere, entityRecords } from '../../projections/queries/entity-queries';
 import {
-  revisedTargets,
+  revisedValues,
   valueStatements,
   valuesNow,
   valuesOf,
@@ -62,7 +62,7 @@ export class PointInTimeView {
 
   /** valuesNow's answer at an earlier point in time, from the value history. */
   private valuesThen(ids: readonly string[]): Map<string, ValuesNow> {
-    const revised = revisedTargets(this.db, ids, this.asOf);
+    const revised = revisedValues(this.db, ids, 'TARGET', this.asOf);
     // Grouped once: a comparison asks for every indicator at the same time.
     const byIndicator = new Map<string, ValuesNow>();
     for (const value of valuesOf(this.db, ids, this.asOf)) {
