@@ -24,7 +24,7 @@ export const planEntitiesProjection: Projection = {
       PRIMARY KEY (entity_id, field, position)
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS rm_field_statements_type ON rm_field_statements (entity_type, field, position);
-    -- Which indicators an owner ever had, for "indicators of this measure as of then" (see entityIdsWhere).
+    -- Which indicators an owner ever had, for "indicators of this measure as of then" (see indicatorsOwned).
     CREATE INDEX IF NOT EXISTS rm_field_statements_owner ON rm_field_statements (value_json, entity_id) WHERE field = 'ownerId';
     CREATE TABLE IF NOT EXISTS rm_field_current (
       entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, field TEXT NOT NULL,
@@ -148,7 +148,7 @@ export const planEntitiesProjection: Projection = {
         case IndicatorReported.type: {
           const type: EntityType =
             event.type === MeasureReported.type ? 'measure' : event.type === ProjectReported.type ? 'project' : 'indicator';
-          const id = String(data['code'] ?? data['projectId'] ?? data['indicatorId']);
+          const id = reportedId(data);
           const edition = Number(data['edition']);
           const changes = data['changes'] as FieldChanges;
           for (const [field, change] of Object.entries(changes)) state(type, id, edition, event.position, field, change.to);
@@ -178,6 +178,30 @@ export const planEntitiesProjection: Projection = {
     return { apply, flush, forget: () => earliestById.clear() };
   },
 
+  touches(event: RecordedEvent): readonly string[] {
+    const data = event.data as JsonObject;
+    switch (event.type) {
+      case MeasureRegistered.type:
+        return [String(data['code'])];
+      case ProjectRegistered.type:
+        return [String(data['projectId'])];
+      case IndicatorDefined.type:
+        // The owner's list of indicators changes with it.
+        return [String(data['indicatorId']), String(data['ownerId'])];
+      case MeasureReported.type:
+      case ProjectReported.type:
+      case IndicatorReported.type: {
+        const changes = data['changes'] as FieldChanges;
+        // The measures a project links to are restated (knownAt); an indicator's owners before and after
+        // a change of owner have other lists of indicators.
+        const related = [changes['measures']?.to, changes['ownerId']?.from, changes['ownerId']?.to].flat();
+        return [reportedId(data), ...related.filter((id): id is string => typeof id === 'string')];
+      }
+      default:
+        return [];
+    }
+  },
+
   // The winner of each field is the statement upsertCurrent keeps: the highest edition, then the latest.
   // knownAt's restatements never win: each holds an edition below one some state() row already has.
   afterReplay(db: Database) {
@@ -190,6 +214,9 @@ export const planEntitiesProjection: Projection = {
     db.exec(entityDocumentsSql('all'));
   },
 };
+
+/** The measure, project or indicator a Reported event is about. */
+const reportedId = (data: JsonObject): string => String(data['code'] ?? data['projectId'] ?? data['indicatorId']);
 
 /** Writes the documents of one entity (its id bound twice) or of all, from the current fields. */
 function entityDocumentsSql(entities: 'one' | 'all'): string {

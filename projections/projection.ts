@@ -15,6 +15,12 @@ export interface Projection {
   prepare(db: Database, mode: ApplyMode): Applier;
   /** Ends a replay (before the secondary indexes are built), in its last transaction. */
   afterReplay?(db: Database): void;
+  /**
+   * Ids of the measures, projects and indicators whose rows an event (of the current version) changes:
+   * a copy of the present held in memory (PresentCache) drops exactly those. A projection whose rows no
+   * such copy holds leaves it out.
+   */
+  touches?(event: RecordedEvent): readonly string[];
 }
 
 export type ApplyMode = 'live' | 'replay';

@@ -25,6 +25,18 @@ const REPLAY_TRANSACTION = 100_000;
 // being copied out of it, as those of a batch held whole are.
 const REPLAY_PAGE = 1_000;
 
+/**
+ * What one commit of the read model changed: the ids `touches` names for the events from `from` (exclusive)
+ * to `to`, or everything (a rebuild).
+ */
+export interface ReadModelChange {
+  from: number;
+  to: number;
+  touched: ReadonlySet<string> | 'everything';
+}
+
+export type ReadModelChangeListener = (change: ReadModelChange) => void;
+
 /** A log that hands over events without awaiting (the embedded store), so a replay reads inside its transactions. */
 interface PagedLog {
   readPage(after: number, limit: number): RecordedEvent[];
@@ -48,6 +60,8 @@ export class ProjectionRunner {
   private readonly readMeta;
   private readonly writeMeta;
   private readonly projections: readonly Projection[];
+  private readonly touching: readonly Projection[];
+  private readonly changeListeners: ReadModelChangeListener[] = [];
   /** Why the read model had to be rebuilt when this runner opened it; null when it could be caught up. */
   readonly staleBecause: string | null;
   private stale: boolean;
@@ -57,6 +71,7 @@ export class ProjectionRunner {
     private readonly log: LogPlacement,
   ) {
     this.projections = readModelProjections(log);
+    this.touching = this.projections.filter((p) => p.touches !== undefined);
     db.exec(CHECKPOINT_SCHEMA);
     this.readMeta = db.prepare<[string], string>('SELECT value FROM rm_meta WHERE key = ?').pluck();
     this.writeMeta = db.prepare<[string, string]>('INSERT OR REPLACE INTO rm_meta (key, value) VALUES (?, ?)');
@@ -113,14 +128,30 @@ export class ProjectionRunner {
     return this.readCheckpoint.get(CHECKPOINT) ?? 0;
   }
 
+  /**
+   * Registers a listener told, inside the transaction, what each batch of live events changed, and
+   * after a rebuild that everything did. Caches of the read model drop what it names: dropping early
+   * is safe, and a batch that rolls back leaves the read model at a position they have not seen.
+   */
+  onChange(listener: ReadModelChangeListener): void {
+    this.changeListeners.push(listener);
+  }
+
   /** Call inside a transaction (the append's own, for the embedded store). */
   apply(events: readonly RecordedEvent[]): void {
     for (const applier of this.appliers) applier.forget?.();
-    this.applyAfterCheckpoint(events, this.appliers);
+    const touched = this.changeListeners.length > 0 ? new Set<string>() : null;
+    const { from, to } = this.applyAfterCheckpoint(events, this.appliers, touched);
+    if (touched) for (const listener of this.changeListeners) listener({ from, to, touched });
   }
 
-  private applyAfterCheckpoint(events: readonly RecordedEvent[], appliers: readonly Applier[]): void {
-    let checkpoint = this.checkpoint();
+  private applyAfterCheckpoint(
+    events: readonly RecordedEvent[],
+    appliers: readonly Applier[],
+    touched: Set<string> | null = null,
+  ): { from: number; to: number } {
+    const from = this.checkpoint();
+    let checkpoint = from;
     for (const event of events) {
       if (event.position <= checkpoint) continue;
       if (event.position !== checkpoint + 1) {
@@ -129,10 +160,12 @@ export class ProjectionRunner {
       if (event.position === 1) this.writeFirstHash.run(event.hash);
       const current = toCurrentVersion(event);
       for (const applier of appliers) applier.apply(current);
+      if (touched) for (const projection of this.touching) for (const id of projection.touches?.(current) ?? []) touched.add(id);
       checkpoint = event.position;
     }
     for (const applier of appliers) applier.flush?.();
     this.writeCheckpoint.run(CHECKPOINT, checkpoint);
+    return { from, to: checkpoint };
   }
 
   applyInTransaction(events: readonly RecordedEvent[]): void {
@@ -207,6 +240,9 @@ export class ProjectionRunner {
       this.stale = false;
       return position;
     } finally {
+      // Readers may have kept what they read from the emptied tables while the replay yielded.
+      const to = this.checkpoint();
+      for (const listener of this.changeListeners) listener({ from: 0, to, touched: 'everything' });
       // A replay that failed leaves its mark: the next open rebuilds, indexes and all.
       this.db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
       this.db.pragma('wal_checkpoint(TRUNCATE)');

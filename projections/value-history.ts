@@ -68,6 +68,8 @@ export const valueHistoryProjection: Projection = {
     return { apply, flush, forget: () => documents.clear() };
   },
 
+  touches: (event: RecordedEvent) => (VALUE_EVENT_KIND[event.type] ? [(event.data as ValueStatedData).indicatorId] : []),
+
   // What stateValue keeps, from all the statements at once: each value's winner is the highest edition,
   // then the latest position; a target is revised when its statements say more than one thing (see
   // statedDifferently: more than one number, numbers and texts, or no number and more than one text).

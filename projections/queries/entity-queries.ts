@@ -5,7 +5,7 @@ import type { JsonValue } from '../../src/store/event-store';
 import { canonicalJson } from '../canonical-json';
 import type { EntityType } from '../plan-entities';
 import { asOfFilter, isNow, type AsOf } from './as-of';
-import { pluckStatement, statement } from './statement-cache';
+import { statement } from './statement-cache';
 
 export interface EntityRecord {
   id: string;
@@ -43,15 +43,9 @@ export function entityRecords(db: Database, type: EntityType, asOf: AsOf, ids: r
   // it read every entity of the type to find a few, a cost that grows with the whole ledger.
   const typeColumn = ids === null ? 'entity_type' : '+entity_type';
   if (isNow(asOf) && ids !== null) {
-    // Each entity's current fields are one row (see rm_entity_documents).
-    const rows = statement<{ entity_id: string; first_position: number; fields: string }>(
-      db,
-      `SELECT d.entity_id, d.first_position, d.fields FROM json_each(?) j JOIN rm_entity_documents d ON d.entity_id = j.value
-       WHERE d.entity_type = ?`,
-    ).all(...idParams, type);
-    return new Map(
-      rows.map((row) => [row.entity_id, { id: row.entity_id, fields: JSON.parse(row.fields) as Record<string, JsonValue>, firstPosition: row.first_position }]),
-    );
+    const records = new Map<string, EntityRecord>();
+    for (const [id, document] of entityDocuments(db, ids)) if (document.type === type) records.set(id, document.record);
+    return records;
   }
   if (isNow(asOf)) {
     const rows = statement<FieldRow>(
@@ -75,6 +69,20 @@ export function entityRecords(db: Database, type: EntityType, asOf: AsOf, ids: r
   return group(rows);
 }
 
+/** The current fields of entities of any type, each one row (see rm_entity_documents); ids unknown are left out. */
+export function entityDocuments(db: Database, ids: readonly string[]): Map<string, { type: EntityType; record: EntityRecord }> {
+  const rows = statement<{ entity_id: string; entity_type: EntityType; first_position: number; fields: string }>(
+    db,
+    `SELECT d.entity_id, d.entity_type, d.first_position, d.fields FROM json_each(?) j JOIN rm_entity_documents d ON d.entity_id = j.value`,
+  ).all(JSON.stringify(ids));
+  return new Map(
+    rows.map((row) => [
+      row.entity_id,
+      { type: row.entity_type, record: { id: row.entity_id, fields: JSON.parse(row.fields) as Record<string, JsonValue>, firstPosition: row.first_position } },
+    ]),
+  );
+}
+
 /** Fiscal years of the editions that reported each entity, ascending. */
 export function entityEditions(db: Database, ids: readonly string[], asOf: AsOf): Map<string, number[]> {
   const filter = asOfFilter(asOf, 'edition');
@@ -88,27 +96,32 @@ export function entityEditions(db: Database, ids: readonly string[], asOf: AsOf)
   return byId;
 }
 
-/** Ids of entities whose `field` currently (at `asOf`) holds one of `values`. */
-export function entityIdsWhere(db: Database, type: EntityType, field: string, values: readonly string[], asOf: AsOf): string[] {
-  const jsonValues = JSON.stringify(values.map((v) => canonicalJson(v)));
+/** The indicators each owner (a measure's code, a project's id) had at `asOf`, in id order. */
+export function indicatorsOwned(db: Database, ownerIds: readonly string[], asOf: AsOf): Map<string, string[]> {
+  const owners = JSON.stringify(ownerIds.map((id) => canonicalJson(id)));
+  let rows: { entity_id: string; owner_json: string }[];
   if (isNow(asOf)) {
-    return pluckStatement<string>(
+    rows = statement<{ entity_id: string; owner_json: string }>(
       db,
-      `SELECT entity_id FROM rm_field_current WHERE entity_type = ? AND field = ? AND value_json IN (SELECT value FROM json_each(?))`,
-    ).all(type, field, jsonValues);
-  }
-  const filter = asOfFilter(asOf);
-  const winners = (source: string) =>
-    `SELECT entity_id FROM (
-       SELECT entity_id, value_json,
-         ROW_NUMBER() OVER (PARTITION BY entity_id ORDER BY effective_edition DESC, position DESC) AS rank
-       FROM rm_field_statements WHERE ${source} AND field = ? AND ${filter.sql}
-     ) WHERE rank = 1 AND value_json IN (SELECT value FROM json_each(?))`;
-  if (field === 'ownerId') {
-    // Only the entities that ever had one of these owners (the partial index rm_field_statements_owner),
+      `SELECT entity_id, value_json AS owner_json FROM rm_field_current
+       WHERE entity_type = 'indicator' AND field = 'ownerId' AND value_json IN (SELECT value FROM json_each(?)) ORDER BY entity_id`,
+    ).all(owners);
+  } else {
+    const filter = asOfFilter(asOf);
+    // Only the indicators that ever had one of these owners (the partial index rm_field_statements_owner),
     // not every indicator of the ledger: the cost stays that of the answer as the ledger grows.
-    const everOwned = `entity_id IN (SELECT entity_id FROM rm_field_statements WHERE field = 'ownerId' AND value_json IN (SELECT value FROM json_each(?)))`;
-    return pluckStatement<string>(db, winners(`${everOwned} AND +entity_type = ?`)).all(jsonValues, type, field, ...filter.params, jsonValues);
+    rows = statement<{ entity_id: string; owner_json: string }>(
+      db,
+      `SELECT entity_id, value_json AS owner_json FROM (
+         SELECT entity_id, value_json,
+           ROW_NUMBER() OVER (PARTITION BY entity_id ORDER BY effective_edition DESC, position DESC) AS rank
+         FROM rm_field_statements
+         WHERE entity_id IN (SELECT entity_id FROM rm_field_statements WHERE field = 'ownerId' AND value_json IN (SELECT value FROM json_each(?)))
+           AND +entity_type = 'indicator' AND field = 'ownerId' AND ${filter.sql}
+       ) WHERE rank = 1 AND value_json IN (SELECT value FROM json_each(?)) ORDER BY entity_id`,
+    ).all(owners, ...filter.params, owners);
   }
-  return pluckStatement<string>(db, winners('entity_type = ?')).all(type, field, ...filter.params, jsonValues);
+  const owned = new Map<string, string[]>(ownerIds.map((id) => [id, []]));
+  for (const row of rows) owned.get(JSON.parse(row.owner_json) as string)?.push(row.entity_id);
+  return owned;
 }

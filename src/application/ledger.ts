@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import { ProjectionRunner } from '../../projections/runner';
 import { readModelCatalog } from '../../projections/queries/catalog-queries';
 import { newestEdition } from '../../projections/queries/edition-queries';
+import { PresentCache } from '../../projections/queries/present-cache';
+import { PresentReads } from '../../projections/queries/present-reads';
 import { importReport, type ImportOptions, type ImportSummary, type ReportDocument } from '../importer/import-report';
 import type { EventStore, Subscription } from '../store/event-store';
 import { verifyChain, type ChainVerdict } from '../store/hash-chain';
@@ -15,9 +17,19 @@ import { recordValue, type RecordValueInput, type RecordValueResult } from './re
 /** How stale the response cache's position may be for writes by another process (see ReadModelPosition). */
 const POSITION_MAX_AGE_MS = 25;
 
+export interface LedgerOptions {
+  /** Memory for the present held in memory (PresentCache); 0 reads every question of now from SQLite. */
+  presentCacheBytes?: number;
+}
+
+/** About 40 MB holds the present of a million events: this is room for several million. */
+export const DEFAULT_PRESENT_CACHE_BYTES = 256 * 1024 * 1024;
+
 export class Ledger {
   /** The read model's position, cheap enough to ask on every request (the response cache does). */
   readonly position: ReadModelPosition;
+  /** Reads of now through the present held in memory; null when it is switched off. */
+  readonly present: PresentReads | null;
   private feed: Subscription | null = null;
 
   private constructor(
@@ -26,16 +38,25 @@ export class Ledger {
     readonly db: Database.Database,
     readonly projections: ProjectionRunner,
     private readonly ownsReadModel: boolean,
+    options: LedgerOptions,
   ) {
     this.position = new ReadModelPosition(() => projections.checkpoint(), POSITION_MAX_AGE_MS);
+    const budget = options.presentCacheBytes ?? DEFAULT_PRESENT_CACHE_BYTES;
+    if (budget > 0) {
+      const cache = new PresentCache(() => this.position.current(), budget);
+      projections.onChange((change) => cache.changed(change));
+      this.present = new PresentReads(db, cache);
+    } else {
+      this.present = null;
+    }
   }
 
   /** Embedded: projections commit inside each append's transaction, so reads see writes at once. */
-  static async embedded(store: SqliteEventStore): Promise<Ledger> {
+  static async embedded(store: SqliteEventStore, options: LedgerOptions = {}): Promise<Ledger> {
     const projections = new ProjectionRunner(store.db, 'same-database');
     await projections.open(store);
     store.addInlineProjector((events) => projections.apply(events));
-    const ledger = new Ledger(store, store.db, projections, false);
+    const ledger = new Ledger(store, store.db, projections, false, options);
     // Every append goes through this store: its commits keep the folded-stream cache current.
     const states = enableStreamStateCache(store);
     store.onCommitted((events) => {
@@ -49,12 +70,12 @@ export class Ledger {
    * A server store feeds a local read model through a catch-up subscription with a checkpoint, so a
    * restart resumes where it stopped. `follow: false` only catches up once (for one-shot CLI commands).
    */
-  static async withReadModel(store: EventStore, readModelPath: string, options: { follow?: boolean } = {}): Promise<Ledger> {
+  static async withReadModel(store: EventStore, readModelPath: string, options: LedgerOptions & { follow?: boolean } = {}): Promise<Ledger> {
     const db = new Database(readModelPath);
     db.pragma('journal_mode = WAL');
     const projections = new ProjectionRunner(db, 'elsewhere');
     await projections.open(store);
-    const ledger = new Ledger(store, db, projections, true);
+    const ledger = new Ledger(store, db, projections, true, options);
     if (options.follow !== false) {
       ledger.feed = store.subscribe(projections.checkpoint(), (event) => {
         projections.applyInTransaction([event]);

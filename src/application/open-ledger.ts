@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
-import { Ledger } from './ledger';
+import { Ledger, type LedgerOptions } from './ledger';
 import { openStore } from './open-store';
 
 export interface LedgerConfig {
@@ -11,6 +11,8 @@ export interface LedgerConfig {
   readModel?: string | undefined;
   /** PLAN_LEDGER_POSTGRES_SCHEMA: one PostgreSQL database can hold several ledgers. */
   postgresSchema?: string | undefined;
+  /** PLAN_LEDGER_PRESENT_CACHE_MB: memory for the present held in memory, in MiB (0: none). */
+  presentCacheMb?: string | undefined;
 }
 
 export const DEFAULT_READ_MODEL = 'sqlite:data/read-model.db';
@@ -20,7 +22,15 @@ export function ledgerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ledge
     store: env['PLAN_LEDGER_STORE'],
     readModel: env['PLAN_LEDGER_READ_MODEL'],
     postgresSchema: env['PLAN_LEDGER_POSTGRES_SCHEMA'],
+    presentCacheMb: env['PLAN_LEDGER_PRESENT_CACHE_MB'],
   };
+}
+
+function ledgerOptions(config: LedgerConfig): LedgerOptions {
+  const text = (config.presentCacheMb ?? '').trim();
+  if (text === '') return {};
+  if (!/^\d+$/.test(text)) throw new Error(`PLAN_LEDGER_PRESENT_CACHE_MB must be a whole number of MiB (0 switches it off), got ${JSON.stringify(config.presentCacheMb)}`);
+  return { presentCacheBytes: Number(text) * 1024 * 1024 };
 }
 
 function readModelPath(value: string | undefined): string {
@@ -35,7 +45,8 @@ function readModelPath(value: string | undefined): string {
 
 /** Opens the store PLAN_LEDGER_STORE names, with its read model caught up (and following the log, unless `follow: false`). */
 export async function openLedger(config: LedgerConfig = ledgerConfigFromEnv(), options: { follow?: boolean } = {}): Promise<Ledger> {
+  const chosen = ledgerOptions(config);
   const store = openStore(config.store, { postgresSchema: config.postgresSchema });
-  if (store instanceof SqliteEventStore) return Ledger.embedded(store);
-  return Ledger.withReadModel(store, readModelPath(config.readModel), options);
+  if (store instanceof SqliteEventStore) return Ledger.embedded(store, chosen);
+  return Ledger.withReadModel(store, readModelPath(config.readModel), { ...chosen, ...options });
 }

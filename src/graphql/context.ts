@@ -38,7 +38,7 @@ export function createRequestContext(ledger: Ledger, who: Principal | string, op
       const key = asOfKey(asOf);
       let view = views.get(key);
       if (!view) {
-        view = new PointInTimeView(ledger.db, asOf);
+        view = new PointInTimeView(ledger.db, asOf, ledger.present);
         views.set(key, view);
       }
       return view;

@@ -3,7 +3,8 @@
 import type { Database } from 'better-sqlite3';
 import DataLoader from 'dataloader';
 import { isNow, type AsOf } from '../../projections/queries/as-of';
-import { entityEditions, entityIdsWhere, entityRecords } from '../../projections/queries/entity-queries';
+import { entityEditions, entityRecords, indicatorsOwned } from '../../projections/queries/entity-queries';
+import type { PresentReads } from '../../projections/queries/present-reads';
 import {
   revisedValues,
   valueStatements,
@@ -21,14 +22,20 @@ import type { Measure, Project } from './types/plan-types';
 const byCode = (a: Measure, b: Measure) => a.code.localeCompare(b.code, 'en', { numeric: true });
 
 export class PointInTimeView {
+  /** Where reads of now go (the present held in memory), when this view is of now and the ledger keeps one. */
+  private readonly present: PresentReads | null;
+
   constructor(
     private readonly db: Database,
     readonly asOf: AsOf,
-  ) {}
+    present: PresentReads | null = null,
+  ) {
+    this.present = isNow(asOf) ? present : null;
+  }
 
   private entityLoader<T>(type: EntityType, map: (record: Parameters<typeof toMeasure>[0], asOf: AsOf) => T) {
     return new DataLoader<string, T | null>(async (ids) => {
-      const records = entityRecords(this.db, type, this.asOf, ids);
+      const records = this.present ? this.present.entityRecords(type, ids) : entityRecords(this.db, type, this.asOf, ids);
       return ids.map((id) => {
         const record = records.get(id);
         return record ? map(record, this.asOf) : null;
@@ -41,17 +48,18 @@ export class PointInTimeView {
   readonly indicator = this.entityLoader('indicator', toIndicator);
 
   readonly indicatorsOf = new DataLoader<string, Indicator[]>(async (ownerIds) => {
-    const ids = entityIdsWhere(this.db, 'indicator', 'ownerId', ownerIds, this.asOf);
-    const indicators = (await this.indicator.loadMany(ids)).filter((i): i is Indicator => i !== null && !(i instanceof Error));
-    const byOwner = new Map<string, Indicator[]>(ownerIds.map((id) => [id, []]));
-    for (const indicator of indicators) byOwner.get(indicator.ownerId)?.push(indicator);
-    return ownerIds.map((id) => byOwner.get(id) ?? []);
+    const owned = this.present ? this.present.indicatorsOwned(ownerIds) : indicatorsOwned(this.db, ownerIds, this.asOf);
+    return Promise.all(
+      ownerIds.map(async (id) =>
+        (await this.indicator.loadMany(owned.get(id) ?? [])).filter((i): i is Indicator => i !== null && !(i instanceof Error)),
+      ),
+    );
   });
 
   readonly values = new DataLoader<Indicator, IndicatorValue[], string>(
     async (indicators) => {
       const ids = indicators.map((i) => i.id);
-      const byIndicator = isNow(this.asOf) ? valuesNow(this.db, ids) : this.valuesThen(ids);
+      const byIndicator = this.present ? this.present.valuesNow(ids) : isNow(this.asOf) ? valuesNow(this.db, ids) : this.valuesThen(ids);
       return indicators.map((indicator) => {
         const own = byIndicator.get(indicator.id);
         return toIndicatorValues(indicator, own?.values ?? [], own?.revisedYears ?? new Set());
@@ -77,15 +85,16 @@ export class PointInTimeView {
     return byIndicator;
   }
 
-  readonly editions = new DataLoader<string, number[]>(async (ids) => {
-    const editions = entityEditions(this.db, ids, this.asOf);
+  readonly editions = new DataLoader<string, readonly number[]>(async (ids) => {
+    const editions = this.present ? this.present.entityEditions(ids) : entityEditions(this.db, ids, this.asOf);
     return ids.map((id) => editions.get(id) ?? []);
   });
 
-  private readonly statementsMemo = new Map<string, RevisionRow[]>();
+  private readonly statementsMemo = new Map<string, readonly RevisionRow[]>();
 
   /** Every statement of one value up to this point's position, read once for `history` and `change` alike. */
-  statements(indicatorId: string, fiscalYear: number, kind: ValueKind): RevisionRow[] {
+  statements(indicatorId: string, fiscalYear: number, kind: ValueKind): readonly RevisionRow[] {
+    if (this.present) return this.present.valueStatements(indicatorId, fiscalYear, kind);
     const key = `${indicatorId}\u0000${fiscalYear}\u0000${kind}`;
     let statements = this.statementsMemo.get(key);
     if (!statements) {

@@ -29,7 +29,7 @@ export class MeasureResolver {
   }
 
   @FieldResolver(() => [Int], { description: 'Fiscal years of the editions that reported this measure' })
-  editions(@Root() measure: Measure, @Ctx() context: RequestContext): Promise<number[]> {
+  editions(@Root() measure: Measure, @Ctx() context: RequestContext): Promise<readonly number[]> {
     return context.view(measure.asOf).editions.load(measure.code);
   }
 }

@@ -35,7 +35,7 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => [Int])
-  editions(@Root() project: Project, @Ctx() context: RequestContext): Promise<number[]> {
+  editions(@Root() project: Project, @Ctx() context: RequestContext): Promise<readonly number[]> {
     return context.view(project.asOf).editions.load(project.id);
   }
 }
