@@ -21,6 +21,14 @@ export const MEASURE_OVERVIEW_AT = `query MeasureOverviewAt($code: String!, $at:
   }
 }`;
 
+export const PROJECT_OVERVIEW = `query ProjectOverview($id: ID!) {
+  project(id: $id) {
+    id name editions
+    indicators { id name kind unit values { fiscalYear target actual targetText actualText achievementRate targetRevised } }
+    cost { values { fiscalYear target actual } } staffing { values { fiscalYear target actual } }
+  }
+}`;
+
 export const TARGET_HISTORY = `query TargetHistory($id: ID!, $fiscalYear: Int!, $from: Int!, $to: Int!) {
   indicator(id: $id) {
     id name unit
@@ -63,3 +71,13 @@ export const targetHistory = (target: ReturnType<typeof pickRevisedTarget>): Ope
   query: TARGET_HISTORY,
   variables: target,
 });
+
+/** Every measure's and project's overview: asked once each, they bring the whole present into memory. */
+export function everyOverview(db: Database): Operation[] {
+  const ids = (type: string) =>
+    db.prepare<[string], string>('SELECT entity_id FROM rm_entity_documents WHERE entity_type = ? ORDER BY entity_id').pluck().all(type);
+  return [
+    ...ids('measure').map((code) => measureOverview(code)),
+    ...ids('project').map((id): Operation => ({ name: 'projectOverview', query: PROJECT_OVERVIEW, variables: { id } })),
+  ];
+}

@@ -14,7 +14,7 @@ import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { appendBench } from './append-bench';
 import { asOfBench, asOfQuestion, type AsOfQuestion } from './as-of-bench';
 import { benchConfig, EVENTS_PER_MUNICIPALITY } from './config';
-import { measureOverview, pickMeasure, pickRevisedTarget, targetHistory } from './operations';
+import { everyOverview, measureOverview, pickMeasure, pickRevisedTarget, targetHistory } from './operations';
 import { queryBench } from './query-bench';
 import { rebuildBench } from './rebuild-bench';
 import { markdownTable, targetLines } from './report';
@@ -93,9 +93,10 @@ async function run(): Promise<number> {
   log('queries…');
   const query = await queryBench(ledger, config, operations);
   const generatorRssMb = process.memoryUsage().rss / 1024 / 1024;
+  const overviews = everyOverview(ledger.db);
   await ledger.close();
-  log('startup…');
-  const startup = await startupBench(config.dir, storePath, operations, config.quick ? 1 : 3);
+  log(`startup, and peak memory once the ${overviews.length} overviews of every measure and project were asked…`);
+  const startup = await startupBench(config.dir, storePath, operations, overviews, config.quick ? 1 : 3);
 
   const sqliteVersion = new Database(':memory:').prepare<[], string>('SELECT sqlite_version()').pluck().get();
   const results = {
@@ -123,7 +124,7 @@ async function run(): Promise<number> {
     rebuild,
     query,
     asOf,
-    startup,
+    startup: { ...startup, presentBytesPerEvent: (startup.presentCacheMb * 1024 * 1024) / events },
     targets: [] as ReturnType<typeof checkTargets>,
   };
   results.targets = checkTargets(results);

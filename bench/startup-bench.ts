@@ -1,6 +1,7 @@
 // Start-up: the real server process (bin/plan-ledger.js serve), from spawn to its first successful
 // GraphQL answer, on an empty store (it imports the bundled sample first) and on the full one; then
-// its peak resident memory (VmHWM) after answering the benchmark's queries.
+// its peak resident memory (VmHWM) after answering the benchmark's queries and, once, the overview of
+// every measure and project: the whole present held in memory.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,6 +15,9 @@ export interface StartupFigures {
   readyMsFull: number;
   ratio: number;
   peakRssMb: number;
+  /** The present held in memory once every overview was asked (the server's own gauges). */
+  presentCacheMb: number;
+  presentCacheEntries: number;
 }
 
 const READY_QUERY = JSON.stringify({ query: '{ editions { fiscalYear } }' });
@@ -51,8 +55,23 @@ async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
-/** Spawns the server on `storePath`, waits for its first answer, optionally loads it, and stops it. */
-async function startOnce(storePath: string, operations: readonly Operation[], requests: number): Promise<{ readyMs: number; peakRssMb: number }> {
+async function presentCache(graphqlUrl: string): Promise<{ bytes: number; entries: number }> {
+  const metrics = await (await fetch(new URL('/metrics', graphqlUrl))).text();
+  const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metrics)?.[1] ?? Number.NaN);
+  return { bytes: gauge('plan_ledger_present_cache_bytes'), entries: gauge('plan_ledger_present_cache_entries') };
+}
+
+interface StartedOnce {
+  readyMs: number;
+  peakRssMb: number;
+  present: { bytes: number; entries: number };
+}
+
+/**
+ * Spawns the server on `storePath`, waits for its first answer, loads it with `requests` rounds of
+ * `operations` and then `once`, and stops it.
+ */
+async function startOnce(storePath: string, operations: readonly Operation[], requests: number, once: readonly Operation[] = []): Promise<StartedOnce> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
   const started = process.hrtime.bigint();
@@ -76,23 +95,39 @@ async function startOnce(storePath: string, operations: readonly Operation[], re
     for (let i = 0; i < requests; i++) {
       for (const operation of operations) await answered(ready, JSON.stringify({ query: operation.query, variables: operation.variables }));
     }
-    return { readyMs, peakRssMb: peakRssMb(child.pid ?? 0) };
+    for (const operation of once) await answered(ready, JSON.stringify({ query: operation.query, variables: operation.variables }));
+    return { readyMs, peakRssMb: peakRssMb(child.pid ?? 0), present: await presentCache(ready) };
   } finally {
     await stopChild(child);
   }
 }
 
-export async function startupBench(dir: string, fullStorePath: string, operations: readonly Operation[], rounds: number): Promise<StartupFigures> {
+export async function startupBench(
+  dir: string,
+  fullStorePath: string,
+  operations: readonly Operation[],
+  everyOverview: readonly Operation[],
+  rounds: number,
+): Promise<StartupFigures> {
   const empties: number[] = [];
   const fulls: number[] = [];
   let peak = 0;
+  let present = { bytes: 0, entries: 0 };
   for (let round = 0; round < rounds; round++) {
     empties.push((await startOnce(join(dir, `empty-${round}.db`), [], 0)).readyMs);
-    const full = await startOnce(fullStorePath, operations, 50);
+    const full = await startOnce(fullStorePath, operations, 50, round === 0 ? everyOverview : []);
     fulls.push(full.readyMs);
     peak = Math.max(peak, full.peakRssMb);
+    if (round === 0) present = full.present;
   }
   const readyMsEmpty = median(empties);
   const readyMsFull = median(fulls);
-  return { readyMsEmpty, readyMsFull, ratio: readyMsFull / readyMsEmpty, peakRssMb: peak };
+  return {
+    readyMsEmpty,
+    readyMsFull,
+    ratio: readyMsFull / readyMsEmpty,
+    peakRssMb: peak,
+    presentCacheMb: present.bytes / 1024 / 1024,
+    presentCacheEntries: present.entries,
+  };
 }

@@ -96,6 +96,16 @@ describe('/metrics', () => {
     expect(await metricValue(server.url, 'plan_ledger_graphql_requests_total{operation="Record",type="mutation",outcome="ok"}')).toBe(1);
   });
 
+  it('reports how much of the present is held in memory', async () => {
+    await server.gql(`{ measure(code: "5-1-1") { indicators { values { target } } } }`);
+    const entries = (await metricValue(server.url, 'plan_ledger_present_cache_entries')) ?? 0;
+    const bytes = (await metricValue(server.url, 'plan_ledger_present_cache_bytes')) ?? 0;
+    // The measure and each of its indicators.
+    expect(entries).toBeGreaterThanOrEqual(3);
+    expect(bytes).toBeGreaterThan(entries * 64);
+    expect({ entries, bytes }).toEqual(server.ledger.present?.size());
+  });
+
   it('is in the Prometheus text format, with process metrics', async () => {
     const response = await fetch(`${origin(server.url)}/metrics`);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);

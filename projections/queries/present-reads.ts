@@ -15,6 +15,10 @@ export class PresentReads {
     private readonly cache: PresentCache,
   ) {}
 
+  size(): { entries: number; bytes: number } {
+    return this.cache.size();
+  }
+
   /** Current records of the ids that name an entity of `type`. */
   entityRecords(type: EntityType, ids: readonly string[]): Map<string, EntityRecord> {
     const records = new Map<string, EntityRecord>();

@@ -8,6 +8,8 @@ export interface MetricsProbe {
   storeHead(): Promise<number>;
   projectionPosition(): number;
   subscriptions(): number;
+  /** The present held in memory (PresentCache), or null where it is switched off. */
+  present(): { entries: number; bytes: number } | null;
 }
 
 /**
@@ -81,6 +83,22 @@ export class ServerMetrics {
       registers,
       collect() {
         this.set(probe.subscriptions());
+      },
+    });
+    new Gauge({
+      name: 'plan_ledger_present_cache_bytes',
+      help: 'Approximate memory held by the present kept in memory (its budget is PLAN_LEDGER_PRESENT_CACHE_MB)',
+      registers,
+      collect() {
+        this.set(probe.present()?.bytes ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'plan_ledger_present_cache_entries',
+      help: 'Measures, projects and indicators whose present is kept in memory',
+      registers,
+      collect() {
+        this.set(probe.present()?.entries ?? 0);
       },
     });
   }

@@ -70,6 +70,7 @@ async function observe(ledger: Ledger, logger: Logger): Promise<{ feed: LedgerEv
     storeHead: () => ledger.store.headPosition(),
     projectionPosition: () => ledger.projections.checkpoint(),
     subscriptions: () => feed?.subscriberCount ?? 0,
+    present: () => ledger.present?.size() ?? null,
   });
   feed = await LedgerEventFeed.start(ledger.store, {
     onEvent: () => metrics.eventsAppended.inc(),
