@@ -158,6 +158,7 @@ export class SqliteEventStore implements EventStore {
   private committed(events: readonly RecordedEvent[]): void {
     // Inside a caller's own transaction nothing has committed yet, and it may still roll back.
     if (this.db.inTransaction) return;
+    this.checkpointer?.afterCommit(this.db);
     for (const listener of this.commitListeners) listener(events);
   }
 

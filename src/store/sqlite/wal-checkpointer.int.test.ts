@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from './sqlite-event-store';
-import { BACKSTOP_AUTOCHECKPOINT_PAGES } from './wal-checkpointer';
+import { BACKSTOP_AUTOCHECKPOINT_PAGES, WalCheckpointer } from './wal-checkpointer';
 import { fromRoot } from '../../config/paths';
 
 const event = (id: string) => ({
@@ -49,6 +49,30 @@ describe('background WAL checkpoints of the embedded store', () => {
       copy.close();
     } finally {
       await store.close();
+    }
+  });
+
+  it('starts the WAL over under a steady stream of commits instead of letting it grow', async () => {
+    const path = join(dir, 'steady.db');
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE t (body TEXT)');
+    const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+    const checkpointer = new WalCheckpointer(path, { pollMs: 5, restartFrames: 50 });
+    try {
+      // Never a pause between commits long enough for the worker's PASSIVE checkpoint alone to catch up.
+      const commits = 4_000;
+      for (let i = 1; i <= commits; i++) {
+        db.transaction(() => insert.run('x'.repeat(3000))).immediate();
+        checkpointer.afterCommit(db);
+        if (i % 25 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      // They write some 12,000 frames (about 50 MB): a WAL never started over holds them all.
+      expect(statSync(`${path}-wal`).size).toBeLessThan(25 * 2 ** 20);
+    } finally {
+      await checkpointer.stop();
+      db.close();
     }
   });
 
