@@ -1,4 +1,4 @@
-import { currentVersionOf, toCurrentVersion } from '../../events/catalogue';
+import { currentPayload, currentVersionOf } from '../../events/catalogue';
 import { fold, type Decider, type Emitted, type Folded } from '../domain/decider';
 import type { EventMetadata, EventStore, ExpectedRevision, NewEvent, StreamAppend } from '../store/event-store';
 import { newEventId } from '../store/event-id';
@@ -21,8 +21,8 @@ async function foldStream<State>(store: EventStore, streamId: string, decider: D
     const state = cache.get(streamId, decider, revision);
     if (state !== undefined) return { state, revision };
   }
-  const stored = (await store.readStream(streamId)).map(toCurrentVersion);
-  const state = fold(decider, stored.map((e): Folded => ({ type: e.type, data: e.data, revision: e.streamRevision })));
+  const stored = store.readStreamPayloads ? await store.readStreamPayloads(streamId) : await store.readStream(streamId);
+  const state = fold(decider, stored.map((e): Folded => ({ type: e.type, data: currentPayload(e), revision: e.streamRevision })));
   const revision = stored.length === 0 ? -1 : (stored[stored.length - 1]?.streamRevision ?? -1);
   // The revision of what was read, not of an earlier look: the cache must never label a state wrongly.
   cache?.put(streamId, decider, revision, state);

@@ -78,6 +78,12 @@ export function describeEventStoreContract(name: string, create: () => Promise<C
       expect(read[0]?.metadata).toEqual(first.metadata);
       expect(Number.isNaN(Date.parse(read[0]?.recordedAt ?? ''))).toBe(false);
       expect(await store.streamRevision('s-1')).toBe(1);
+      if (store.readStreamPayloads) {
+        expect(await store.readStreamPayloads('s-1')).toEqual(
+          read.map(({ type, version, data, streamRevision, position }) => ({ type, version, data, streamRevision, position })),
+        );
+        expect(await store.readStreamPayloads('nothing-here')).toEqual([]);
+      }
       expect(await store.headPosition()).toBe(2);
     });
 

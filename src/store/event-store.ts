@@ -59,6 +59,9 @@ export interface AppendResult {
   alreadyAppended: boolean;
 }
 
+/** An event as a fold reads it back: the payload as stored (not upcast). */
+export type StoredPayload = Pick<RecordedEvent, 'type' | 'version' | 'data' | 'streamRevision' | 'position'>;
+
 export interface ReadAllOptions {
   /** Exclusive: read events after this position. */
   after?: number;
@@ -80,6 +83,12 @@ export interface EventStore {
   append(appends: StreamAppend[]): Promise<AppendResult>;
   /** The stream's events in revision order; empty for a stream that does not exist. */
   readStream(streamId: string): Promise<RecordedEvent[]>;
+  /**
+   * What folding the stream needs of its events (no metadata, ids or hashes), in revision order. A store
+   * that can read less than readStream does offers it: deciding a command on a stream not folded yet
+   * reads its whole history.
+   */
+  readStreamPayloads?(streamId: string): Promise<StoredPayload[]>;
   /** The stream's last revision, or -1 when it does not exist. */
   streamRevision(streamId: string): Promise<number>;
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
