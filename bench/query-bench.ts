@@ -1,6 +1,8 @@
-// Queries over HTTP under load from a separate process: the ledger as served (uncached), a bare Apollo
-// Server sending the same JSON from memory, node:http sending the same bytes, and the ledger with the
-// position-keyed response cache warm. All in this run, each after a warm-up.
+// Queries over HTTP under load from a separate process: the ledger as served (uncached: the resolvers
+// run on every request, over the present held in memory), the same with every read from SQLite (the
+// present switched off), a bare Apollo Server sending the same JSON from memory, node:http sending the
+// same bytes, and the ledger with the position-keyed response cache warm. All in this run, each after a
+// warm-up.
 import type { Ledger } from '../src/application/ledger';
 import type { BenchConfig } from './config';
 import { loadAll, type LoadResult } from './load';
@@ -18,6 +20,8 @@ export interface QueryFigures {
   ratioVsRaw: number;
   responseBytes: number;
   cached: { reqPerSec: number; p50Ms: number; p99Ms: number; ratioVsRaw: number };
+  /** Served with PLAN_LEDGER_PRESENT_CACHE_MB=0: every read of now from SQLite. */
+  fromSqlite: { reqPerSec: number; p50Ms: number; p99Ms: number; ratioVsApollo: number };
   /** False when the bare server's bytes differ from the ledger's (the comparison would then be unfair). */
   sameBytes: boolean;
 }
@@ -28,10 +32,12 @@ const bodyOf = (operation: Operation): string => JSON.stringify({ query: operati
  * The machine is shared, and its load moves within seconds: the servers take turns in short rounds,
  * and each ratio is the median of the rounds' ratios, so a busy moment hits one round, not one server.
  */
-async function rounds(config: BenchConfig, servers: Record<'ledger' | 'bare' | 'raw' | 'cached', RunningServer>, body: string) {
+const SERVERS = ['ledger', 'fromSqlite', 'bare', 'raw', 'cached'] as const;
+
+async function rounds(config: BenchConfig, servers: Record<(typeof SERVERS)[number], RunningServer>, body: string) {
   const count = config.quick ? 2 : 4;
   const seconds = Math.max(1, Math.round(config.loadSeconds / count));
-  const names = ['ledger', 'bare', 'raw', 'cached'] as const;
+  const names = SERVERS;
   const runs: Record<(typeof names)[number], LoadResult>[] = [];
   for (let round = 0; round < count; round++) {
     const results = await loadAll(
@@ -55,11 +61,24 @@ async function rounds(config: BenchConfig, servers: Record<'ledger' | 'bare' | '
     ratioVsApollo: ratio('ledger', 'bare'),
     ratioVsRaw: ratio('ledger', 'raw'),
     cached: { reqPerSec: pick('cached', 'reqPerSec'), p50Ms: pick('cached', 'p50Ms'), p99Ms: pick('cached', 'p99Ms'), ratioVsRaw: ratio('cached', 'raw') },
+    fromSqlite: {
+      reqPerSec: pick('fromSqlite', 'reqPerSec'),
+      p50Ms: pick('fromSqlite', 'p50Ms'),
+      p99Ms: pick('fromSqlite', 'p99Ms'),
+      ratioVsApollo: ratio('fromSqlite', 'bare'),
+    },
   };
 }
 
-export async function queryBench(ledger: Ledger, config: BenchConfig, operations: readonly Operation[]): Promise<Record<string, QueryFigures>> {
+/** `withoutPresent` is a second ledger on the same store, opened with the present held in memory switched off. */
+export async function queryBench(
+  ledger: Ledger,
+  withoutPresent: Ledger,
+  config: BenchConfig,
+  operations: readonly Operation[],
+): Promise<Record<string, QueryFigures>> {
   const plain = await ledgerServer(ledger);
+  const fromSqlite = await ledgerServer(withoutPresent);
   const cached = await ledgerServer(ledger, { cached: true });
   const answers = new Map<string, string>();
   const rootValue: Record<string, unknown> = {};
@@ -80,7 +99,8 @@ export async function queryBench(ledger: Ledger, config: BenchConfig, operations
         const sameBytes = (await post(bare.url, body)).body === expected;
         const raw = await rawHttpServer(Buffer.from(expected));
         try {
-          const measured = await rounds(config, { ledger: plain, bare, raw, cached }, body);
+          if ((await post(fromSqlite.url, body)).body !== expected) throw new Error(`${operation.name}: the present in memory and SQLite answered differently`);
+          const measured = await rounds(config, { ledger: plain, fromSqlite, bare, raw, cached }, body);
           figures[operation.name] = { ...measured, responseBytes: Buffer.byteLength(expected), sameBytes };
         } finally {
           await raw.stop();
@@ -92,6 +112,7 @@ export async function queryBench(ledger: Ledger, config: BenchConfig, operations
     return figures;
   } finally {
     await plain.stop();
+    await fromSqlite.stop();
     await cached.stop();
   }
 }

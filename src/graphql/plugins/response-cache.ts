@@ -26,6 +26,8 @@ export interface ResponseCacheOptions {
   headPosition: () => number;
   /** Answers kept at once; the least recently used goes first. */
   maxEntries?: number;
+  /** Bytes of answers kept at once (64 MiB by default): one answer may be a whole plan. */
+  maxBytes?: number;
   /**
    * What else an answer depends on, e.g. the caller's role. Defaults to the Authorization header, so
    * callers with different credentials never share an entry or a tag.
@@ -58,21 +60,21 @@ export interface NamedQuestion {
   etag: string;
 }
 
-/** A kept answer: its result for Apollo, its bytes for the HTTP fast path. */
+/**
+ * A kept answer, as the bytes Apollo would send for it (its prettyJSONStringify, UTF-8). Only the bytes:
+ * the result's objects took several times their size in the heap, and the HTTP fast path sends bytes.
+ */
 export class CachedResponse {
-  private serialized: Buffer | null = null;
-
   constructor(
     readonly etag: string,
-    readonly result: SingleResult,
+    readonly body: Buffer,
     /** As Apollo resolved it: also the name of an unnamed request for a named operation. */
     readonly operationName: string | null,
   ) {}
 
-  /** The bytes Apollo would send for it (its prettyJSONStringify, UTF-8), made once. */
-  get body(): Buffer {
-    this.serialized ??= Buffer.from(`${JSON.stringify(this.result)}\n`);
-    return this.serialized;
+  /** The result again, for a hit inside Apollo's pipeline (GET, or a server without the fast path). */
+  get result(): SingleResult {
+    return JSON.parse(this.body.toString('utf8')) as SingleResult;
   }
 }
 
@@ -85,6 +87,8 @@ const byAuthorization = (headers: HeaderReader): string => headers.get('authoriz
 
 export class ResponseCache {
   private readonly maxEntries: number;
+  private readonly maxBytes: number;
+  private bytes = 0;
   private readonly varyBy: (headers: HeaderReader) => string;
   private readonly entries = new Map<string, CachedResponse>();
   /** Digests of request bodies named before, by their exact text and what answers vary by. */
@@ -93,6 +97,7 @@ export class ResponseCache {
 
   constructor(private readonly options: ResponseCacheOptions) {
     this.maxEntries = options.maxEntries ?? 1000;
+    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     this.varyBy = options.varyBy ?? byAuthorization;
   }
 
@@ -102,6 +107,7 @@ export class ResponseCache {
     // Every answer kept so far was given at an older position: none can be served again.
     if (position !== this.cachedAt) {
       this.entries.clear();
+      this.bytes = 0;
       this.cachedAt = position;
     }
     return { digest, position, etag: etagOf(position, digest) };
@@ -165,12 +171,17 @@ export class ResponseCache {
   }
 
   /** Keeps an answer worked out at `named.position`, unless a write landed while it was. */
-  private remember(named: NamedQuestion, result: SingleResult, operationName: string | null): void {
+  remember(named: NamedQuestion, result: SingleResult, operationName: string | null): void {
     if (named.position !== this.cachedAt || this.entries.has(named.digest)) return;
-    this.entries.set(named.digest, new CachedResponse(named.etag, result, operationName));
-    if (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+    const body = Buffer.from(`${JSON.stringify(result)}\n`);
+    if (body.length > this.maxBytes) return;
+    this.entries.set(named.digest, new CachedResponse(named.etag, body, operationName));
+    this.bytes += body.length;
+    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
+      const [oldest, evicted] = this.entries.entries().next().value ?? [];
+      if (oldest === undefined || evicted === undefined) break;
+      this.entries.delete(oldest);
+      this.bytes -= evicted.body.length;
     }
   }
 

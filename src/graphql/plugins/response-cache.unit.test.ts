@@ -48,4 +48,28 @@ describe('ResponseCache naming', () => {
     expect(cache.lookup(named, named.etag)).toBeNull();
     expect(cache.lookup(named, named.etag, true)).toEqual({ kind: 'not-modified', etag: named.etag, operationName: null });
   });
+
+  it('keeps answers as their bytes, within its byte budget, least recently used first', () => {
+    const small = new ResponseCache({ headPosition: () => position, maxBytes: 350 });
+    const answer = (n: number) => ({ data: { editions: [{ fiscalYear: n, note: 'x'.repeat(100) }] } });
+    const named = (n: number) => {
+      const result = small.name({ ...question, variables: { n }, headers: headers() });
+      if (!result) throw new Error('unnamed');
+      return result;
+    };
+    small.remember(named(1), answer(1), null);
+    small.remember(named(2), answer(2), null);
+    const hit = small.lookup(named(1), null);
+    expect(hit?.kind === 'hit' && hit.response.body.toString()).toBe(`${JSON.stringify(answer(1))}\n`);
+    expect(hit?.kind === 'hit' && hit.response.result).toEqual(answer(1));
+    // A third answer goes past 350 bytes: the least recently used (2) goes.
+    small.remember(named(3), answer(3), null);
+    expect(small.lookup(named(2), null)).toBeNull();
+    expect(small.lookup(named(1), null)?.kind).toBe('hit');
+    expect(small.lookup(named(3), null)?.kind).toBe('hit');
+    // One answer larger than the budget is never kept.
+    small.remember(named(4), { data: { big: 'y'.repeat(400) } }, null);
+    expect(small.lookup(named(4), null)).toBeNull();
+    expect(small.lookup(named(3), null)?.kind).toBe('hit');
+  });
 });
