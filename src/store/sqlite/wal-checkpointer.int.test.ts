@@ -76,6 +76,34 @@ describe('background WAL checkpoints of the embedded store', () => {
     }
   });
 
+  it('never fails the commit before it: a checkpoint after a commit that fails is only reported', async () => {
+    const path = join(dir, 'failing.db');
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE t (body TEXT)');
+    const errors: string[] = [];
+    const checkpointer = new WalCheckpointer(path, { pollMs: 5, restartFrames: 20, onError: (message) => errors.push(message) });
+    const failing = {
+      pragma: () => {
+        throw new Error('disk I/O error');
+      },
+    } as unknown as Database.Database;
+    try {
+      for (let i = 0; i < 30; i++) db.transaction(() => db.prepare('INSERT INTO t (body) VALUES (?)').run('x'.repeat(3000))).immediate();
+      // Until the worker has checkpointed the 20 frames and asked the writer to finish the restart.
+      const deadline = Date.now() + 5000;
+      while (errors.length === 0 && Date.now() < deadline) {
+        expect(() => checkpointer.afterCommit(failing)).not.toThrow();
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(errors).toEqual(['disk I/O error']);
+    } finally {
+      await checkpointer.stop();
+      db.close();
+    }
+  });
+
   it('does not keep a process alive that left its store open and has nothing else to do', async () => {
     // The compiled store (jest's global setup builds dist/), in a process of its own.
     const store = fromRoot('dist', 'src', 'store', 'sqlite', 'sqlite-event-store.js');

@@ -74,7 +74,10 @@ export class WalCheckpointer {
   /** Set by the worker when it has checkpointed a WAL of RESTART_FRAMES; cleared by the writer. */
   private readonly restartDue = new Int32Array(new SharedArrayBuffer(4));
 
+  private readonly onError: ((message: string) => void) | undefined;
+
   constructor(path: string, options: WalCheckpointerOptions = {}) {
+    this.onError = options.onError;
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: {
@@ -105,7 +108,12 @@ export class WalCheckpointer {
   afterCommit(db: Database.Database): void {
     if (Atomics.load(this.restartDue, 0) === 0) return;
     Atomics.store(this.restartDue, 0, 0);
-    db.pragma('wal_checkpoint(PASSIVE)');
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (error) {
+      // The commit before it stands: a checkpoint that failed only leaves the WAL to grow until the next.
+      this.onError?.(error instanceof Error ? error.message : String(error));
+    }
   }
 
   /** Stops checkpointing and closes the worker's connection. */
