@@ -26,7 +26,8 @@ export function ledgerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ledge
   };
 }
 
-function ledgerOptions(config: LedgerConfig): LedgerOptions {
+/** The options the configuration sets: a bad value stops the start, naming the variable. */
+export function ledgerOptions(config: LedgerConfig): LedgerOptions {
   const text = (config.presentCacheMb ?? '').trim();
   if (text === '') return {};
   if (!/^\d+$/.test(text)) throw new Error(`PLAN_LEDGER_PRESENT_CACHE_MB must be a whole number of MiB (0 switches it off), got ${JSON.stringify(config.presentCacheMb)}`);
