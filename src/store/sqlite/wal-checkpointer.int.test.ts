@@ -52,13 +52,18 @@ describe('background WAL checkpoints of the embedded store', () => {
     }
   });
 
-  it('starts the WAL over under a steady stream of commits instead of letting it grow', async () => {
-    const path = join(dir, 'steady.db');
+  /** A WAL file only a WalCheckpointer checkpoints (SQLite's own automatic checkpoints are off). */
+  const walOnlyFile = (name: string) => {
+    const path = join(dir, name);
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('wal_autocheckpoint = 0');
     db.exec('CREATE TABLE t (body TEXT)');
-    const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+    return { path, db, insert: db.prepare('INSERT INTO t (body) VALUES (?)') };
+  };
+
+  it('starts the WAL over under a steady stream of commits instead of letting it grow', async () => {
+    const { path, db, insert } = walOnlyFile('steady.db');
     const checkpointer = new WalCheckpointer(path, { pollMs: 5, restartFrames: 50 });
     try {
       // Never a pause between commits long enough for the worker's PASSIVE checkpoint alone to catch up.
@@ -77,11 +82,7 @@ describe('background WAL checkpoints of the embedded store', () => {
   });
 
   it('never fails the commit before it: a checkpoint after a commit that fails is only reported', async () => {
-    const path = join(dir, 'failing.db');
-    const db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('wal_autocheckpoint = 0');
-    db.exec('CREATE TABLE t (body TEXT)');
+    const { path, db, insert } = walOnlyFile('failing.db');
     const errors: string[] = [];
     const checkpointer = new WalCheckpointer(path, { pollMs: 5, restartFrames: 20, onError: (message) => errors.push(message) });
     const failing = {
@@ -90,7 +91,7 @@ describe('background WAL checkpoints of the embedded store', () => {
       },
     } as unknown as Database.Database;
     try {
-      for (let i = 0; i < 30; i++) db.transaction(() => db.prepare('INSERT INTO t (body) VALUES (?)').run('x'.repeat(3000))).immediate();
+      for (let i = 0; i < 30; i++) db.transaction(() => insert.run('x'.repeat(3000))).immediate();
       // Until the worker has checkpointed the 20 frames and asked the writer to finish the restart.
       const deadline = Date.now() + 5000;
       while (errors.length === 0 && Date.now() < deadline) {
