@@ -56,7 +56,7 @@ export class PresentCache {
 
   /** Keeps one part of what is known of `id`; `bytes` is what the part adds to the entry's size. */
   keep<Part extends keyof PresentEntry>(id: string, part: Part, value: PresentEntry[Part], bytes = approximateBytes(value)): void {
-    const entry = this.entries.get(id, { updateAgeOnGet: false }) ?? { parts: {}, bytes: 0 };
+    const entry = this.entries.peek(id) ?? { parts: {}, bytes: 0 };
     entry.parts[part] = value;
     entry.bytes += bytes;
     // Set again, so the cache accounts for the entry's new size (and may evict others for it).
