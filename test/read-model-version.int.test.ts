@@ -16,6 +16,18 @@ describe('read-model version', () => {
 
   const open = () => Ledger.embedded(new SqliteEventStore({ path }));
 
+  /** Opens the ledger again: it must have rebuilt for `reason` to tables equal to the incremental ones. */
+  const expectRebuiltOnReopen = async (reason: string, also: (ledger: Ledger) => void = () => undefined) => {
+    const reopened = await open();
+    try {
+      expect(reopened.projections.staleBecause).toBe(reason);
+      also(reopened);
+      expect(dumpTables(reopened.db, tables)).toEqual(expected);
+    } finally {
+      await reopened.close();
+    }
+  };
+
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'plan-ledger-rm-version-'));
     path = join(dir, 'ledger.db');
@@ -54,28 +66,17 @@ describe('read-model version', () => {
       DELETE FROM rm_meta WHERE key = 'read-model-version';
     `);
     await ledger.close();
-    const reopened = await open();
-    try {
-      expect(reopened.projections.staleBecause).toBe('a release without read-model versions wrote it');
+    await expectRebuiltOnReopen('a release without read-model versions wrote it', (reopened) => {
       const columns = reopened.db.prepare("SELECT name FROM pragma_table_info('rm_audit_log')").pluck().all();
       expect(columns).not.toContain('data');
-      expect(dumpTables(reopened.db, tables)).toEqual(expected);
-    } finally {
-      await reopened.close();
-    }
+    });
   });
 
   it('rebuilds a read model whose projections changed since they wrote it', async () => {
     const ledger = await open();
     ledger.db.exec("UPDATE rm_meta SET value = '0:an-older-release' WHERE key = 'read-model-version'; DELETE FROM rm_value_documents");
     await ledger.close();
-    const reopened = await open();
-    try {
-      expect(reopened.projections.staleBecause).toBe('other projections wrote it (an earlier or later release)');
-      expect(dumpTables(reopened.db, tables)).toEqual(expected);
-    } finally {
-      await reopened.close();
-    }
+    await expectRebuiltOnReopen('other projections wrote it (an earlier or later release)');
   });
 
   it('starts a rebuild again when the last one was cut short', async () => {
@@ -87,14 +88,9 @@ describe('read-model version', () => {
       DROP INDEX rm_audit_log_actor;
     `);
     await ledger.close();
-    const reopened = await open();
-    try {
-      expect(reopened.projections.staleBecause).toBe('its last rebuild did not finish');
+    await expectRebuiltOnReopen('its last rebuild did not finish', (reopened) => {
       expect(reopened.db.prepare("SELECT value FROM rm_meta WHERE key = 'rebuild-started-at'").get()).toBeUndefined();
       expect(reopened.db.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'rm_audit_log_actor'").pluck().get()).toBe(1);
-      expect(dumpTables(reopened.db, tables)).toEqual(expected);
-    } finally {
-      await reopened.close();
-    }
+    });
   });
 });
