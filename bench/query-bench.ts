@@ -33,19 +33,19 @@ const bodyOf = (operation: Operation): string => JSON.stringify({ query: operati
  * and each ratio is the median of the rounds' ratios, so a busy moment hits one round, not one server.
  */
 const SERVERS = ['ledger', 'fromSqlite', 'bare', 'raw', 'cached'] as const;
+type ServerName = (typeof SERVERS)[number];
 
-async function rounds(config: BenchConfig, servers: Record<(typeof SERVERS)[number], RunningServer>, body: string) {
+async function rounds(config: BenchConfig, servers: Record<ServerName, RunningServer>, body: string) {
   const count = config.quick ? 2 : 4;
   const seconds = Math.max(1, Math.round(config.loadSeconds / count));
-  const names = SERVERS;
-  const runs: Record<(typeof names)[number], LoadResult>[] = [];
+  const runs: Record<ServerName, LoadResult>[] = [];
   for (let round = 0; round < count; round++) {
     const results = await loadAll(
-      names.map((name) => ({ url: servers[name].url, body })),
+      SERVERS.map((name) => ({ url: servers[name].url, body })),
       { connections: config.connections, seconds, warmupSeconds: config.warmupSeconds },
     );
-    const run = Object.fromEntries(names.map((name, i) => [name, results[i] as LoadResult])) as Record<(typeof names)[number], LoadResult>;
-    for (const name of names) {
+    const run = Object.fromEntries(SERVERS.map((name, i) => [name, results[i] as LoadResult])) as Record<ServerName, LoadResult>;
+    for (const name of SERVERS) {
       if (run[name].non2xx > 0 || run[name].errors > 0) throw new Error(`${name}: ${run[name].non2xx} non-2xx answers and ${run[name].errors} errors under load`);
     }
     runs.push(run);
