@@ -87,7 +87,7 @@ async function run(): Promise<number> {
 
   const operations = [measureOverview(pickMeasure(ledger.db)), targetHistory(pickRevisedTarget(ledger.db))];
   log('append…');
-  const append = await appendBench(ledger, config.dir, config.appendRounds, config.appendOpsPerRound);
+  const append = await appendBench(ledger, storePath, config.dir, config.appendRounds, config.appendOpsPerRound);
   log('rebuild…');
   const rebuild = await rebuildBench(ledger);
   log('queries…');
