@@ -27,8 +27,11 @@ export interface GraphqlPostOptions {
   maxBodyBytes: number;
   /** Answers repeated reads before Apollo; none means every request goes to Apollo. */
   cache?: ResponseCache | null | undefined;
-  /** Verifies the caller's credentials, so a cached answer never skips authentication. */
-  authenticate: (authorization: string | undefined) => Promise<unknown>;
+  /**
+   * Verifies the caller's credentials, so a cached answer never skips authentication. Called when the
+   * request carries an Authorization header: one without is anonymous, which needs no verifying.
+   */
+  authenticate: (authorization: string) => Promise<unknown>;
   /** Told of every answer the cache gave (for metrics and the request log). */
   onCacheAnswer?: (answer: CachedAnswer, operationName: string | null, response: ServerResponse) => void;
   /** Answers a request that failed before Apollo answered it (an unreadable body, invalid JSON), in the app's error shape. */
@@ -80,19 +83,25 @@ function acceptedLength(req: IncomingMessage, path: string, maxBodyBytes: number
   return Number(declared);
 }
 
-function writeHead(res: ServerResponse, status: number, headers: Iterable<[string, string]>): void {
-  for (const [name, value] of headers) res.setHeader(name, value);
-  for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
-  res.statusCode = status;
+/**
+ * The status and every header in one writeHead call with a flat list: a cached answer's five headers
+ * set one setHeader call at a time were a measurable part of a hit.
+ */
+function writeHead(res: ServerResponse, status: number, headers: Iterable<[string, string]>, contentLength?: number): void {
+  const flat: string[] = [];
+  for (const [name, value] of headers) flat.push(name, value);
+  for (const [name, value] of Object.entries(CORS_HEADERS)) flat.push(name, value);
+  if (contentLength !== undefined) flat.push('content-length', String(contentLength));
+  res.writeHead(status, flat);
 }
 
 function writeResponse(res: ServerResponse, status: number, headers: Iterable<[string, string]>, body: string | Buffer | null): void {
-  writeHead(res, status, headers);
   if (body === null) {
+    writeHead(res, status, headers);
     res.end();
     return;
   }
-  res.setHeader('content-length', Buffer.byteLength(body));
+  writeHead(res, status, headers, Buffer.byteLength(body));
   res.end(body);
 }
 
@@ -115,11 +124,15 @@ export function graphqlPost(options: GraphqlPostOptions): (req: IncomingMessage,
   async function answerFromCache(req: IncomingMessage, res: ServerResponse, cache: ResponseCache, named: NamedQuestion, operationName: string | null): Promise<boolean> {
     const answer = cache.lookup(named, req.headers['if-none-match']);
     if (!answer) return false;
-    try {
-      await options.authenticate(req.headers.authorization);
-    } catch {
-      // Apollo answers the credentials problem in full.
-      return false;
+    // A request without credentials is anonymous: there is nothing to verify, and awaiting that cost a
+    // tenth of a hit's time.
+    if (req.headers.authorization !== undefined) {
+      try {
+        await options.authenticate(req.headers.authorization);
+      } catch {
+        // Apollo answers the credentials problem in full.
+        return false;
+      }
     }
     options.onCacheAnswer?.(answer, (answer.kind === 'hit' ? answer.response.operationName : answer.operationName) ?? operationName, res);
     if (answer.kind === 'not-modified') writeResponse(res, 304, [['etag', answer.etag], ['cache-control', TAGGED_CACHE_CONTROL]], null);
