@@ -44,10 +44,17 @@ function readModelPath(value: string | undefined): string {
   return path;
 }
 
+export interface OpenLedgerOptions {
+  /** false: catch the read model up once, without following the log (one-shot CLI commands). */
+  follow?: boolean;
+  /** The embedded store's background WAL checkpoints report failures here (`serve` logs them). */
+  onCheckpointError?: (message: string) => void;
+}
+
 /** Opens the store PLAN_LEDGER_STORE names, with its read model caught up (and following the log, unless `follow: false`). */
-export async function openLedger(config: LedgerConfig = ledgerConfigFromEnv(), options: { follow?: boolean } = {}): Promise<Ledger> {
+export async function openLedger(config: LedgerConfig = ledgerConfigFromEnv(), options: OpenLedgerOptions = {}): Promise<Ledger> {
   const chosen = ledgerOptions(config);
-  const store = openStore(config.store, { postgresSchema: config.postgresSchema });
+  const store = openStore(config.store, { postgresSchema: config.postgresSchema, onCheckpointError: options.onCheckpointError });
   if (store instanceof SqliteEventStore) return Ledger.embedded(store, chosen);
-  return Ledger.withReadModel(store, readModelPath(config.readModel), { ...chosen, ...options });
+  return Ledger.withReadModel(store, readModelPath(config.readModel), { ...chosen, ...(options.follow !== undefined ? { follow: options.follow } : {}) });
 }

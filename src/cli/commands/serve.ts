@@ -18,7 +18,9 @@ export async function serve(options: { port: number; host: string }): Promise<vo
   const readiness = maxProjectionLag();
   const logger = pino({ name: 'plan-ledger' });
   const opening = Date.now();
-  const ledger = await openLedger();
+  const ledger = await openLedger(undefined, {
+    onCheckpointError: (message) => logger.warn({ err: message }, 'a background WAL checkpoint failed: the WAL grows until one succeeds'),
+  });
   const { staleBecause } = ledger.projections;
   if (staleBecause !== null) {
     logger.info({ reason: staleBecause, ms: Date.now() - opening }, `rebuilt the read model before serving: ${staleBecause}`);

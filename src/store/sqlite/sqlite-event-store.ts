@@ -105,6 +105,8 @@ export interface SqliteEventStoreOptions {
    * Default: on for a file, off for `:memory:`.
    */
   backgroundCheckpoints?: boolean;
+  /** Told of a background checkpoint that failed (the WAL then grows until SQLite's backstop checkpoints it). */
+  onCheckpointError?: (message: string) => void;
 }
 
 /**
@@ -136,7 +138,7 @@ export class SqliteEventStore implements EventStore {
     this.statements = prepareStatements(this.db);
     if (options.backgroundCheckpoints ?? options.path !== ':memory:') {
       this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
-      this.checkpointer = new WalCheckpointer(options.path);
+      this.checkpointer = new WalCheckpointer(options.path, options.onCheckpointError ? { onError: options.onCheckpointError } : {});
     }
   }
 
