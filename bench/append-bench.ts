@@ -3,9 +3,10 @@
 // the same durability (WAL, synchronous=FULL, one transaction each). Rounds alternate between them, so a
 // change in the machine's speed hits all alike; each ratio is the median of the rounds' ratios.
 //
-// A third kind of round appends the same commands to the log alone, through a second store on the same
-// file with no read model: the log's own commit (stream check, idempotency check, hash chain, its three
-// indexes, fsync). No read model, however it is built, can bring the ledger above that floor.
+// A third kind of round appends the same kind of edit to the log alone, through a second store on the
+// same file with no read model: the log's own commit (deciding on the folded stream, the idempotency
+// probe, the hash chain, the row and the log's two unique indexes, the fsync). No read model, however it
+// is built, can bring the ledger above that floor.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { newestEdition } from '../projections/queries/edition-queries';
@@ -59,8 +60,8 @@ async function timedRound(ops: number, offset: number, append: (i: number) => Pr
 
 /**
  * A second store on the ledger's file, without its read model: what it appends, the ledger's read model
- * catches up on between rounds. Its folded streams are kept as the ledger's are, and it edits other
- * indicators, so neither side's folded streams go stale.
+ * catches up on between rounds. Like the ledger's store it keeps its folded streams and has a checkpoint
+ * worker of its own; it edits other indicators, so neither side's folded streams go stale.
  */
 function logAlone(ledger: Ledger, path: string) {
   const store = new SqliteEventStore({ path });

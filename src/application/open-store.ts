@@ -4,13 +4,13 @@ import { KurrentDbEventStore } from '../store/kurrentdb/kurrentdb-event-store';
 import { PostgresEventStore } from '../store/postgres/postgres-event-store';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
 
-/** The store a PLAN_LEDGER_STORE-style location names, without any read model. */
 export interface OpenStoreOptions {
   postgresSchema?: string | undefined;
   /** The embedded store's background WAL checkpoints report failures here. */
   onCheckpointError?: ((message: string) => void) | undefined;
 }
 
+/** The store a PLAN_LEDGER_STORE-style location names, without any read model. */
 export function openStore(location: string | undefined, options: OpenStoreOptions = {}): EventStore {
   const parsed = parseStoreLocation(location);
   switch (parsed.kind) {
