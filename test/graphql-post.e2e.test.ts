@@ -5,11 +5,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { decodeJwt } from 'jose';
 import pino from 'pino';
+import { mintToken } from '../src/auth/mint-token';
 import { Ledger } from '../src/application/ledger';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { ResponseCache } from '../src/graphql/plugins/response-cache';
 import { sampleText } from './support/sample';
+import { TEST_JWT_SECRET } from './support/server-process';
 import { startTestServer, type TestServer } from './support/test-server';
 import { until } from './support/ws-client';
 
@@ -110,6 +113,21 @@ describe('GraphQL POSTs on the served stack with the response cache', () => {
     const bad = await measure('5-1-1', { authorization: 'Bearer not.a.token' });
     expect(bad.status).toBe(401);
     expect(JSON.parse(bad.text).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('verifies the credentials of every hit: a token that expired after its answer was kept gets 401, not the answer', async () => {
+    const token = await mintToken(new TextEncoder().encode(TEST_JWT_SECRET), { sub: 'test-short-lived', role: 'viewer' }, { expiresIn: '2s' });
+    const authorization = { authorization: `Bearer ${token}` };
+    const hits = async () => Number((await metric('plan_ledger_graphql_cache_answers_total{answer="hit"}')).split(' ')[1] ?? 0);
+    expect((await measure('5-1-2', authorization)).status).toBe(200);
+    const hitsBefore = await hits();
+    expect((await measure('5-1-2', authorization)).status).toBe(200);
+    expect(await hits()).toBe(hitsBefore + 1);
+    const expiresAt = (decodeJwt(token).exp ?? 0) * 1000;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 100));
+    const expired = await measure('5-1-2', authorization);
+    expect(expired.status).toBe(401);
+    expect(JSON.parse(expired.text).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('leaves a request with extensions (a persisted-query hash) to Apollo, even when its query is kept', async () => {
