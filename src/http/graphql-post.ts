@@ -16,7 +16,7 @@ import type { RequestContext } from '../graphql/context';
 import type { HttpishError } from './http-errors';
 
 /** cors() answers every simple request of the Express routes with this; so does this path. */
-const CORS_HEADERS = { 'access-control-allow-origin': '*' } as const;
+const CORS_HEADERS: readonly string[] = ['access-control-allow-origin', '*'];
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 export interface GraphqlPostOptions {
@@ -90,7 +90,7 @@ function acceptedLength(req: IncomingMessage, path: string, maxBodyBytes: number
 function writeHead(res: ServerResponse, status: number, headers: Iterable<[string, string]>, contentLength?: number): void {
   const flat: string[] = [];
   for (const [name, value] of headers) flat.push(name, value);
-  for (const [name, value] of Object.entries(CORS_HEADERS)) flat.push(name, value);
+  flat.push(...CORS_HEADERS);
   if (contentLength !== undefined) flat.push('content-length', String(contentLength));
   res.writeHead(status, flat);
 }
