@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { valuesNow } from '../projections/queries/value-queries';
 import { Ledger } from '../src/application/ledger';
 import { PostgresEventStore } from '../src/store/postgres/postgres-event-store';
-import { dropSchema, freshSchemaName } from '../src/store/postgres/test-database';
+import { dropSchema, freshSchemaName } from '../src/store/postgres/testing/test-database';
 import { describeWithPostgres } from './support/postgres';
 import { dumpTables } from './support/read-model-dump';
 import { sampleText } from './support/sample';

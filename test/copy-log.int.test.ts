@@ -1,7 +1,7 @@
 import { Ledger } from '../src/application/ledger';
 import { copyLog } from '../src/application/copy-log';
 import { PostgresEventStore } from '../src/store/postgres/postgres-event-store';
-import { dropSchema, freshSchemaName } from '../src/store/postgres/test-database';
+import { dropSchema, freshSchemaName } from '../src/store/postgres/testing/test-database';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { dumpTables } from './support/read-model-dump';
 import { describeWithPostgres } from './support/postgres';

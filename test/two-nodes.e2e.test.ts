@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyChain } from '../src/store/hash-chain';
 import { PostgresEventStore } from '../src/store/postgres/postgres-event-store';
-import { dropSchema, freshSchemaName } from '../src/store/postgres/test-database';
+import { dropSchema, freshSchemaName } from '../src/store/postgres/testing/test-database';
 import { describeWithPostgres } from './support/postgres';
 import { startServerProcess, tokenFor, type ServerProcess } from './support/server-process';
 

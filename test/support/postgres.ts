@@ -3,7 +3,7 @@ import {
   probePostgresSync,
   redactedUrl,
   testPostgresUrl,
-} from '../../src/store/postgres/test-database';
+} from '../../src/store/postgres/testing/test-database';
 
 let probed: ReturnType<typeof probePostgresSync> | null = null;
 

@@ -4,7 +4,7 @@
 //   KURRENTDB_URL='kurrentdb://127.0.0.1:2113?tls=false' npx jest src/store/kurrentdb
 import { randomBytes } from 'node:crypto';
 import { WrongExpectedRevisionError, type RecordedEvent } from '../event-store';
-import { describeEventStoreContract, newEvent } from '../event-store.contract';
+import { describeEventStoreContract, newEvent } from '../testing/event-store-contract';
 import { verifyChain } from '../hash-chain';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
 

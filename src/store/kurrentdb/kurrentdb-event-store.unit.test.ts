@@ -1,9 +1,9 @@
 // The adapter's logic against an in-memory stand-in for KurrentDB: runs everywhere, including here,
 // where no server can run. kurrentdb-event-store.int.test.ts runs the same contract against a server.
 import { DuplicateEventError, WrongExpectedRevisionError, type RecordedEvent } from '../event-store';
-import { describeEventStoreContract, newEvent } from '../event-store.contract';
+import { describeEventStoreContract, newEvent } from '../testing/event-store-contract';
 import { verifyChain } from '../hash-chain';
-import { InMemoryKurrent } from './in-memory-kurrent';
+import { InMemoryKurrent } from './testing/in-memory-kurrent';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
 
 async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void> {

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { WrongExpectedRevisionError } from '../event-store';
-import { describeEventStoreContract, newEvent } from '../event-store.contract';
+import { describeEventStoreContract, newEvent } from '../testing/event-store-contract';
 import { verifyChain } from '../hash-chain';
 import { PostgresEventStore } from './postgres-event-store';
 import {
@@ -11,7 +11,7 @@ import {
   rawQuery,
   redactedUrl,
   testPostgresUrl,
-} from './test-database';
+} from './testing/test-database';
 
 const url = testPostgresUrl();
 const reachability = probePostgresSync(url);

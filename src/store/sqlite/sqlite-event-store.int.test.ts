@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeEventStoreContract } from '../event-store.contract';
+import { describeEventStoreContract } from '../testing/event-store-contract';
 import { SqliteEventStore } from './sqlite-event-store';
 
 describeEventStoreContract('sqlite', async () => {

@@ -7,9 +7,9 @@ import {
   type EventStore,
   type NewEvent,
   type RecordedEvent,
-} from './event-store';
-import { verifyChain } from './hash-chain';
-import { SqliteEventStore } from './sqlite/sqlite-event-store';
+} from '../event-store';
+import { verifyChain } from '../hash-chain';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 
 export interface ContractFixture {
   store: EventStore;

@@ -30,7 +30,7 @@ import {
   type ResolvedEvent,
   type SubscribeToAllOptions,
 } from '@kurrent/kurrentdb-client';
-import type { AllSubscription, KurrentGateway } from './kurrentdb-gateway';
+import type { AllSubscription, KurrentGateway } from '../kurrentdb-gateway';
 
 interface StoredRecord {
   streamId: string;
