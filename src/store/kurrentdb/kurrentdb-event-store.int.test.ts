@@ -30,10 +30,14 @@ if (!url) {
     it('runs the EventStore contract and the KurrentDB-specific tests', () => undefined);
   });
 } else {
-  describeEventStoreContract('kurrentdb', async () => ({
-    store: new KurrentDbEventStore({ connectionString: url, namespace: freshNamespace() }),
-    dispose: async () => undefined,
-  }));
+  describeEventStoreContract('kurrentdb', async () => {
+    const namespace = freshNamespace();
+    return {
+      store: new KurrentDbEventStore({ connectionString: url, namespace }),
+      openSibling: () => new KurrentDbEventStore({ connectionString: url, namespace }),
+      dispose: async () => undefined,
+    };
+  });
 
   describe('KurrentDbEventStore', () => {
     it('keeps positions dense and the chain whole while two clients race on one ledger', async () => {

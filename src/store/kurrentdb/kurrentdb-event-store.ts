@@ -8,6 +8,7 @@ import type {
   StreamAppend,
   Subscription,
 } from '../event-store';
+import { OpenSubscriptions } from '../open-subscriptions';
 import { LedgerAppender } from './kurrentdb-append';
 import type { KurrentGateway } from './kurrentdb-gateway';
 import { followLedger } from './kurrentdb-subscription';
@@ -38,7 +39,7 @@ export class KurrentDbEventStore implements EventStore {
   readonly streams: LedgerStreams;
   private readonly gateway: KurrentGateway;
   private readonly appender: LedgerAppender;
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new OpenSubscriptions();
   private closed = false;
 
   constructor(options: KurrentDbEventStoreOptions) {
@@ -106,21 +107,14 @@ export class KurrentDbEventStore implements EventStore {
       after,
       handler,
     );
-    const subscription: Subscription = {
-      close: async () => {
-        this.subscriptions.delete(subscription);
-        await inner.close();
-      },
-    };
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.subscriptions.track(inner);
   }
 
   /** Closes this store's subscriptions, then the client. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.allSettled([...this.subscriptions].map((s) => s.close()));
+    await this.subscriptions.closeAll();
     await this.gateway.dispose();
   }
 

@@ -20,15 +20,19 @@ async function collect(iterable: AsyncIterable<RecordedEvent>): Promise<Recorded
   return out;
 }
 
-describeEventStoreContract('kurrentdb adapter on an in-memory stand-in', async () => ({
-  store: new KurrentDbEventStore({ gateway: new InMemoryKurrent(), namespace: 'ledger' }),
-  dispose: async () => undefined,
-}));
+function onOneStandIn(server: InMemoryKurrent) {
+  return {
+    store: new KurrentDbEventStore({ gateway: server, namespace: 'ledger' }),
+    openSibling: () => new KurrentDbEventStore({ gateway: server, namespace: 'ledger' }),
+    dispose: async () => undefined,
+  };
+}
 
-describeEventStoreContract('kurrentdb adapter on a stand-in that scrambles records inside each append', async () => ({
-  store: new KurrentDbEventStore({ gateway: new InMemoryKurrent({ scrambleTransactions: true }), namespace: 'ledger' }),
-  dispose: async () => undefined,
-}));
+describeEventStoreContract('kurrentdb adapter on an in-memory stand-in', async () => onOneStandIn(new InMemoryKurrent()));
+
+describeEventStoreContract('kurrentdb adapter on a stand-in that scrambles records inside each append', async () =>
+  onOneStandIn(new InMemoryKurrent({ scrambleTransactions: true })),
+);
 
 describe('KurrentDbEventStore on an in-memory stand-in', () => {
   it('copies another log verbatim, and refuses a batch that does not continue its chain', async () => {

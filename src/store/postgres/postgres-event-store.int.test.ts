@@ -59,6 +59,7 @@ if (!reachability.reachable) {
     const schema = freshSchemaName();
     return {
       store: new PostgresEventStore({ connectionString: url, schema }),
+      openSibling: () => new PostgresEventStore({ connectionString: url, schema }),
       dispose: () => dropSchema(url, schema),
     };
   });

@@ -9,6 +9,7 @@ import type {
   StreamAppend,
   Subscription,
 } from '../event-store';
+import { OpenSubscriptions } from '../open-subscriptions';
 import { AppendListener } from './append-listener';
 import { EVENT_COLUMNS, toRecorded, type EventRow } from './event-rows';
 import { appendInTransaction, appendVerbatimInTransaction } from './postgres-append';
@@ -41,7 +42,7 @@ export class PostgresEventStore implements EventStore {
   private readonly clock: () => Date;
   private readonly signal = new AppendSignal();
   private readonly listener: AppendListener;
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new OpenSubscriptions();
   private migrated: Promise<void> | null = null;
   private closed = false;
 
@@ -139,14 +140,7 @@ export class PostgresEventStore implements EventStore {
       after,
       handler,
     );
-    const subscription: Subscription = {
-      close: async () => {
-        this.subscriptions.delete(subscription);
-        await inner.close();
-      },
-    };
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.subscriptions.track(inner);
   }
 
   /** True while the LISTEN connection is up. */
@@ -159,7 +153,7 @@ export class PostgresEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     this.signal.notify();
-    await Promise.allSettled([...this.subscriptions].map((s) => s.close()));
+    await this.subscriptions.closeAll();
     await this.listener.stop();
     await this.pool.end();
   }

@@ -6,8 +6,10 @@ import { SqliteEventStore } from './sqlite-event-store';
 
 describeEventStoreContract('sqlite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan-ledger-sqlite-'));
+  const path = join(dir, 'ledger.db');
   return {
-    store: new SqliteEventStore({ path: join(dir, 'ledger.db') }),
+    store: new SqliteEventStore({ path }),
+    openSibling: () => new SqliteEventStore({ path }),
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
   };
 });

@@ -15,6 +15,7 @@ import {
 } from '../event-store';
 import { planAppend } from '../plan-append';
 import { checkContinuesChain } from '../verbatim';
+import { OpenSubscriptions } from '../open-subscriptions';
 import { ensureLogSchema } from './schema';
 import { BACKSTOP_AUTOCHECKPOINT_PAGES, WalCheckpointer } from './wal-checkpointer';
 
@@ -118,6 +119,7 @@ export class SqliteEventStore implements EventStore {
   readonly db: Database.Database;
   private readonly clock: () => Date;
   private readonly signal = new AppendSignal();
+  private readonly subscriptions = new OpenSubscriptions();
   private readonly projectors: InlineProjector[] = [];
   private readonly commitListeners: CommitListener[] = [];
   private readonly statements: ReturnType<typeof prepareStatements>;
@@ -257,7 +259,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribe(after: number, handler: EventHandler): Subscription {
-    return catchUpSubscription(
+    this.subscriptions.assertOpen();
+    const inner = catchUpSubscription(
       {
         readAll: (o) => this.readAll(o),
         appendCount: () => this.signal.appendCount,
@@ -266,9 +269,12 @@ export class SqliteEventStore implements EventStore {
       after,
       handler,
     );
+    return this.subscriptions.track(inner);
   }
 
+  /** Ends this store's subscriptions, then its checkpointer and the database. */
   async close(): Promise<void> {
+    await this.subscriptions.closeAll();
     this.signal.notify();
     await this.checkpointer?.stop();
     if (this.db.open) this.db.close();

@@ -13,6 +13,8 @@ import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 
 export interface ContractFixture {
   store: EventStore;
+  /** Another store on the same log, as a second process would open it. */
+  openSibling(): EventStore;
   /** Removes what the fixture created (files, schemas). */
   dispose(): Promise<void>;
 }
@@ -38,6 +40,18 @@ async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void>
   while (!check()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function withinMs<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -194,6 +208,27 @@ export function describeEventStoreContract(name: string, create: () => Promise<C
       await eventually(() => seen.length === 4);
       await subscription.close();
       expect(seen).toEqual([2, 3, 4, 5]);
+    });
+
+    it('closes with a subscription still open: close returns, and the subscription delivers nothing more', async () => {
+      await store.append([{ streamId: 'o', expectedRevision: 'any', events: [newEvent()] }]);
+      const seen: number[] = [];
+      store.subscribe(0, (event) => {
+        seen.push(event.position);
+      });
+      await eventually(() => seen.length === 1);
+      await withinMs(5000, store.close(), 'close() with a subscription open');
+      const sibling = fixture.openSibling();
+      try {
+        await sibling.append([{ streamId: 'o', expectedRevision: 'any', events: [newEvent()] }]);
+        // Longer than any adapter's idle poll. An error thrown in this time (a poll of the closed store)
+        // would fail this test: jest fails the running test on an uncaught exception or unhandled rejection.
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        expect(seen).toEqual([1]);
+        expect(await sibling.headPosition()).toBe(2);
+      } finally {
+        await sibling.close();
+      }
     });
 
     it('takes a copy of another log verbatim, and refuses a batch that does not continue its chain', async () => {
