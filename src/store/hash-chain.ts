@@ -24,29 +24,61 @@ export function chainHash(previousHash: string | null, event: Unhashed): string 
     .digest('hex');
 }
 
+/** How an event fails to continue a chain: out of place, not linked to the head, or altered. */
+export type ChainBreak = 'position' | 'link' | 'content';
+
+/**
+ * Follows the chain event by event from a head (position 0 and no hash for an empty log): the one walk
+ * behind verifying a log and checking that a copied batch continues one.
+ */
+export class ChainWalk {
+  constructor(
+    private headPosition = 0,
+    private headHash: string | null = null,
+  ) {}
+
+  get position(): number {
+    return this.headPosition;
+  }
+
+  get hash(): string | null {
+    return this.headHash;
+  }
+
+  /** What breaks the chain at `event`, or null when the event continues it and becomes the head. */
+  step(event: RecordedEvent): ChainBreak | null {
+    if (event.position !== this.headPosition + 1) return 'position';
+    if (event.previousHash !== this.headHash) return 'link';
+    if (chainHash(this.headHash, event) !== event.hash) return 'content';
+    this.headPosition = event.position;
+    this.headHash = event.hash;
+    return null;
+  }
+}
+
 export type ChainVerdict =
   | { ok: true; events: number; headPosition: number; headHash: string | null }
   | { ok: false; events: number; position: number; problem: string };
 
 /** Walks the log in order and names the first position where the chain does not hold. */
 export async function verifyChain(events: AsyncIterable<RecordedEvent>): Promise<ChainVerdict> {
-  let previousHash: string | null = null;
-  let expectedPosition = 1;
+  const walk = new ChainWalk();
   let count = 0;
   for await (const event of events) {
     count += 1;
-    const fail = (problem: string): ChainVerdict => ({ ok: false, events: count, position: event.position, problem });
-    if (event.position !== expectedPosition) {
-      return fail(`position ${event.position} follows ${expectedPosition - 1}: events are missing or reordered`);
-    }
-    if (event.previousHash !== previousHash) {
-      return fail(`previousHash does not match the hash of position ${event.position - 1}`);
-    }
-    if (chainHash(previousHash, event) !== event.hash) {
-      return fail('hash does not match the event content: the event was altered');
-    }
-    previousHash = event.hash;
-    expectedPosition += 1;
+    const broken = walk.step(event);
+    if (broken) return { ok: false, events: count, position: event.position, problem: describeBreak(broken, walk, event) };
   }
-  return { ok: true, events: count, headPosition: expectedPosition - 1, headHash: previousHash };
+  return { ok: true, events: count, headPosition: walk.position, headHash: walk.hash };
+}
+
+function describeBreak(broken: ChainBreak, walk: ChainWalk, event: RecordedEvent): string {
+  switch (broken) {
+    case 'position':
+      return `position ${event.position} follows ${walk.position}: events are missing or reordered`;
+    case 'link':
+      return `previousHash does not match the hash of position ${event.position - 1}`;
+    case 'content':
+      return 'hash does not match the event content: the event was altered';
+  }
 }

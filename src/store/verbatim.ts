@@ -1,5 +1,5 @@
 import type { RecordedEvent } from './event-store';
-import { chainHash } from './hash-chain';
+import { ChainWalk, type ChainBreak } from './hash-chain';
 
 export class ChainContinuityError extends Error {
   constructor(
@@ -16,13 +16,20 @@ export class ChainContinuityError extends Error {
  * log's head hash, each event's hash matching its content. Otherwise the copy would not verify.
  */
 export function checkContinuesChain(head: { position: number; hash: string | null }, events: readonly RecordedEvent[]): void {
-  let position = head.position;
-  let previousHash = head.hash;
+  const walk = new ChainWalk(head.position, head.hash);
   for (const event of events) {
-    if (event.position !== position + 1) throw new ChainContinuityError(event.position, `expected position ${position + 1}`);
-    if (event.previousHash !== previousHash) throw new ChainContinuityError(event.position, 'previousHash does not link to the head of this log');
-    if (chainHash(previousHash, event) !== event.hash) throw new ChainContinuityError(event.position, 'hash does not match the event content');
-    position = event.position;
-    previousHash = event.hash;
+    const broken = walk.step(event);
+    if (broken) throw new ChainContinuityError(event.position, describeBreak(broken, walk));
+  }
+}
+
+function describeBreak(broken: ChainBreak, walk: ChainWalk): string {
+  switch (broken) {
+    case 'position':
+      return `expected position ${walk.position + 1}`;
+    case 'link':
+      return 'previousHash does not link to the head of this log';
+    case 'content':
+      return 'hash does not match the event content';
   }
 }
