@@ -53,7 +53,10 @@ export class Authenticator {
     if (!claims.success) {
       throw new AuthenticationError(`the token's claims are invalid: ${claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
-    return { actor: claims.data.sub, role: claims.data.role, departments: claims.data.departments ?? [], authenticated: true };
+    const principal: Principal = { actor: claims.data.sub, role: claims.data.role, departments: claims.data.departments ?? [], authenticated: true };
+    // lifetimeProblem has refused a token without exp.
+    if (payload.exp !== undefined) principal.expiresAt = payload.exp;
+    return principal;
   }
 
   private async verify(token: string): Promise<JWTPayload> {

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { exportJWK, SignJWT } from 'jose';
+import { decodeJwt, exportJWK, SignJWT } from 'jose';
 import { loadAuthConfig } from './auth-config';
 import { Authenticator } from './authenticator';
 import { requireEditorOf, requireRole } from './authorization';
@@ -29,6 +29,7 @@ describe('Authenticator', () => {
       role: 'editor',
       departments: ['庶務課'],
       authenticated: true,
+      expiresAt: decodeJwt(token).exp,
     });
   });
 
@@ -103,6 +104,12 @@ describe('authorization', () => {
     expect(() => requireRole(ANONYMOUS, ['admin'], 'importReport')).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
     expect(() => requireRole(editor, ['admin'], 'importReport')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => requireRole(editor, ['editor', 'admin'], 'recordValue')).not.toThrow();
+  });
+
+  it('refuses every role once the token has expired', () => {
+    const expired = { ...editor, role: 'admin' as const, expiresAt: Math.floor(Date.now() / 1000) - 1 };
+    expect(() => requireRole(expired, ['admin'], 'ledgerEvents')).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED', message: 'ledgerEvents: the token expired' }));
+    expect(() => requireRole({ ...expired, expiresAt: Math.floor(Date.now() / 1000) + 60 }, ['admin'], 'ledgerEvents')).not.toThrow();
   });
 
   it('lets editors edit only their own departments', () => {
