@@ -18,12 +18,14 @@ export function parseDuration(text: string): number | null {
 }
 
 /**
- * Why a verified token's times are not acceptable, or null when they are: `exp` is required (jose checks
- * it has not passed), `iat` may not lie ahead of `now`, and `exp` may lie at most `maxAgeSeconds` after
- * `iat` (or after now, for a token without `iat`).
+ * Why a verified token's times are not acceptable, or null when they are: `exp` is required and must
+ * not have passed, `iat` may not lie ahead of `now` (beyond the skew), and `exp` may lie at most
+ * `maxAgeSeconds` after `iat` (or after now, for a token without `iat`).
  */
 export function lifetimeProblem(payload: JWTPayload, maxAgeSeconds: number, now = Math.floor(Date.now() / 1000)): string | null {
   if (payload.exp === undefined) return 'the token has no "exp" claim: tokens must expire';
+  // jose allowed the clock skew on exp as on nbf; an expired token gets none.
+  if (payload.exp <= now) return 'the token expired';
   if (payload.iat !== undefined && payload.iat > now + CLOCK_SKEW_SECONDS) return 'the token\'s "iat" claim lies in the future';
   const from = Math.min(payload.iat ?? now, now);
   if (payload.exp - from > maxAgeSeconds + CLOCK_SKEW_SECONDS) {

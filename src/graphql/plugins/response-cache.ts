@@ -154,16 +154,14 @@ export class ResponseCache {
   }
 
   /**
-   * 304 for a client holding the current answer, the kept answer, or null when it has to be worked out.
-   * Without `isQuery` (the caller has not parsed the document) only a kept answer proves the question
-   * is a query: a mutation must never be answered 304, whatever tag its request carries.
+   * 304 for a client holding the kept answer, the kept answer, or null when it has to be worked out.
+   * Only a kept answer proves the question is a query that succeeded at this position: a mutation, or
+   * a read refused to this caller, must never be answered 304, whatever tag (or `*`) its request carries.
    */
-  lookup(named: NamedQuestion, ifNoneMatch: string | null | undefined, isQuery = false): CachedAnswer | null {
+  lookup(named: NamedQuestion, ifNoneMatch: string | null | undefined): CachedAnswer | null {
     const entry = this.entries.get(named.digest);
-    if ((entry || isQuery) && ifNoneMatchHits(ifNoneMatch, named.etag)) {
-      return { kind: 'not-modified', etag: named.etag, operationName: entry?.operationName ?? null };
-    }
     if (!entry) return null;
+    if (ifNoneMatchHits(ifNoneMatch, named.etag)) return { kind: 'not-modified', etag: named.etag, operationName: entry.operationName };
     // Most recently used last, so the first key is the one to evict.
     this.entries.delete(named.digest);
     this.entries.set(named.digest, entry);
@@ -202,7 +200,7 @@ export class ResponseCache {
             named = cache.name({ query: request.query, queryHash, operationName: request.operationName, variables: request.variables, headers });
             if (!named) return null;
             const http = { status: undefined as number | undefined, headers: requestContext.response.http.headers };
-            const answer = cache.lookup(named, headers.get('if-none-match'), true);
+            const answer = cache.lookup(named, headers.get('if-none-match'));
             if (!answer) return null;
             http.headers.set('cache-control', TAGGED_CACHE_CONTROL);
             if (answer.kind === 'not-modified') {
