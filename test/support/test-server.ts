@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { Ledger } from '../../src/application/ledger';
 import { loadAuthConfig } from '../../src/auth/auth-config';
+import type { MetricsConfig } from '../../src/config/metrics-config';
 import { Authenticator } from '../../src/auth/authenticator';
 import { TEST_JWT_SECRET, tokenFor } from './server-process';
 import { startServer } from '../../src/graphql/server';
@@ -38,6 +39,8 @@ export interface TestServerOptions {
   logger?: Logger;
   /** Serve with the position-keyed response cache, as `plan-ledger serve` does. */
   responseCache?: boolean;
+  /** Who may read /metrics and which operations it names (by default: admins; the explorer's operations). */
+  metrics?: MetricsConfig;
 }
 
 export async function startTestServer(pathOrOptions: string | TestServerOptions = {}): Promise<TestServer> {
@@ -53,6 +56,7 @@ export async function startTestServer(pathOrOptions: string | TestServerOptions 
     development: options.development ?? false,
     ...(options.maxProjectionLag !== undefined ? { maxProjectionLag: options.maxProjectionLag } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    metrics: options.metrics ?? { public: false, operations: [] },
     ...(options.responseCache ? { responseCache: new ResponseCache({ headPosition: () => ledger.position.current() }) } : {}),
   });
   return {
