@@ -23,6 +23,7 @@ import { listen, urlOf } from './listen';
 import { ServerMetrics } from './metrics';
 import { knownOperationNames, metricsAccess } from './metrics-access';
 import { loadMetricsConfig, type MetricsConfig } from '../config/metrics-config';
+import { corsHeaders, loadCorsPolicy, type CorsPolicy } from './cors-policy';
 import { metricsPlugin } from './metrics-plugin';
 import { graphqlPost } from './graphql-post';
 import { sendErrorResponse } from './http-errors';
@@ -50,6 +51,8 @@ export interface ServerOptions {
   authenticator?: Authenticator;
   /** Who may read /metrics and which operations it names; by default from PLAN_LEDGER_METRICS_*. */
   metrics?: MetricsConfig;
+  /** Which origins may call the API; by default from PLAN_LEDGER_CORS_ORIGINS (any, when unset). */
+  cors?: CorsPolicy;
 }
 
 export interface RunningServer {
@@ -91,6 +94,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits = options.limits ?? loadLimits();
   const authenticator = options.authenticator ?? (await Authenticator.create(loadAuthConfig()));
   const metricsConfig = options.metrics ?? loadMetricsConfig();
+  const cors = options.cors ?? loadCorsPolicy();
   const { feed, metrics } = await observe(ledger, logger, knownOperationNames(metricsConfig));
   const authenticate = (authorization: string | null | undefined) => principalFromAuthorization(authenticator, authorization);
   const contextFor = async (authorization: string | null | undefined, httpResponse?: ServerResponse): Promise<RequestContext> =>
@@ -133,6 +137,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       maxBodyBytes: limits.maxBodyBytes,
       cache: options.responseCache,
       authenticate,
+      corsHeaders: corsHeaders(cors),
       onCacheAnswer: (answer, operationName, res) => {
         if (operationName) operationNames.set(res, operationName);
         metrics.countCacheAnswer(answer.kind, operationName);
@@ -146,6 +151,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       metrics: metrics.handler(metricsAccess(metricsConfig, authenticator)),
       body: limitedJsonBody(limits),
       graphql: expressMiddleware(started, { context: ({ req, res }) => contextFor(req.headers.authorization, res) }),
+      cors,
     });
     httpServer.on('request', (req, res) => {
       logRequest(req, res);

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { Ledger } from '../../src/application/ledger';
 import { loadAuthConfig } from '../../src/auth/auth-config';
 import type { MetricsConfig } from '../../src/config/metrics-config';
+import type { CorsPolicy } from '../../src/http/cors-policy';
 import { Authenticator } from '../../src/auth/authenticator';
 import { TEST_JWT_SECRET, tokenFor } from './server-process';
 import { startServer } from '../../src/graphql/server';
@@ -41,6 +42,8 @@ export interface TestServerOptions {
   responseCache?: boolean;
   /** Who may read /metrics and which operations it names (by default: admins; the explorer's operations). */
   metrics?: MetricsConfig;
+  /** Which origins may call the API (any, by default). */
+  cors?: CorsPolicy;
 }
 
 export async function startTestServer(pathOrOptions: string | TestServerOptions = {}): Promise<TestServer> {
@@ -57,6 +60,7 @@ export async function startTestServer(pathOrOptions: string | TestServerOptions 
     ...(options.maxProjectionLag !== undefined ? { maxProjectionLag: options.maxProjectionLag } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     metrics: options.metrics ?? { public: false, operations: [] },
+    cors: options.cors ?? { anyOrigin: true },
     ...(options.responseCache ? { responseCache: new ResponseCache({ headPosition: () => ledger.position.current() }) } : {}),
   });
   return {
