@@ -32,3 +32,27 @@ describe('If-None-Match', () => {
     expect((await post(query, { 'if-none-match': etag ?? '' })).status).toBe(304);
   });
 });
+
+describe('tags', () => {
+  it('differ between the two media types an answer is sent as, and errors carry none', async () => {
+    const body = JSON.stringify({ query: '{ measure(code: "5-1-2") { title } }' });
+    const as = (accept: string) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body });
+    const json = await as('application/json');
+    const graphqlResponse = await as('application/graphql-response+json');
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(graphqlResponse.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    expect(json.headers.get('etag')).toMatch(/^"\d+-/);
+    expect(graphqlResponse.headers.get('etag')).toMatch(/^"\d+-/);
+    expect(json.headers.get('etag')).not.toBe(graphqlResponse.headers.get('etag'));
+    // Each revalidates its own representation only.
+    expect((await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'if-none-match': json.headers.get('etag') ?? '' }, body })).status).toBe(304);
+    expect((await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', 'if-none-match': json.headers.get('etag') ?? '' }, body })).status).toBe(200);
+
+    const refused = await fetch(`${server.url}?query=${encodeURIComponent('{ nope }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('etag')).toBeNull();
+    const missing = await fetch(server.url.replace('/graphql', '/nothing-here'));
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('etag')).toBeNull();
+  });
+});

@@ -25,6 +25,9 @@ export interface AppParts {
 export function createApp(parts: AppParts): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Express would tag every answer it sends, errors included; GraphQL reads are tagged by the response
+  // cache (by log position), and nothing else is.
+  app.set('etag', false);
   app.use(parts.health);
   app.get('/metrics', parts.metrics);
   // Before the explorer's GET route, which would otherwise answer a preflight itself (Express answers

@@ -11,7 +11,7 @@ import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRespons
 import contentType from 'content-type';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import getRawBody from 'raw-body';
-import { TAGGED_CACHE_CONTROL, type CachedAnswer, type HeaderReader, type NamedQuestion, type ResponseCache } from '../graphql/plugins/response-cache';
+import { TAGGED_CACHE_CONTROL, acceptsPlainJson, type CachedAnswer, type HeaderReader, type NamedQuestion, type ResponseCache } from '../graphql/plugins/response-cache';
 import type { RequestContext } from '../graphql/context';
 import type { HttpishError } from './http-errors';
 
@@ -114,10 +114,6 @@ async function writeApolloResponse(res: ServerResponse, response: HTTPGraphQLRes
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
 }
-
-/** Accept headers under which Apollo answers application/json, as the cached bytes were sent. */
-const acceptsPlainJson = (accept: string | undefined): boolean =>
-  accept === undefined || accept === '*/*' || accept === 'application/json' || accept === JSON_CONTENT_TYPE;
 
 export function graphqlPost(options: GraphqlPostOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
   /** Answers from the cache when it holds the answer (or the client does): true when it did. */

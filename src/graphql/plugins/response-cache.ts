@@ -83,7 +83,21 @@ const MAX_REMEMBERED_BODY = 16 * 1024;
 
 export type CachedAnswer = { kind: 'not-modified'; etag: string; operationName: string | null } | { kind: 'hit'; response: CachedResponse };
 
-const byAuthorization = (headers: HeaderReader): string => headers.get('authorization') ?? '';
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/** Accept headers under which Apollo answers application/json. */
+export const acceptsPlainJson = (accept: string | null | undefined): boolean =>
+  accept === undefined || accept === null || accept === '*/*' || accept === 'application/json' || accept === JSON_CONTENT_TYPE;
+
+/**
+ * Answers vary by who asks, and by their media type: application/json and
+ * application/graphql-response+json carry the same bytes under different Content-Types, so a strong tag
+ * must tell them apart.
+ */
+const byCallerAndMediaType = (headers: HeaderReader): string => {
+  const accept = headers.get('accept');
+  return `${headers.get('authorization') ?? ''}\u0000${acceptsPlainJson(accept) ? 'json' : (accept ?? '')}`;
+};
 
 export class ResponseCache {
   private readonly maxEntries: number;
@@ -98,7 +112,7 @@ export class ResponseCache {
   constructor(private readonly options: ResponseCacheOptions) {
     this.maxEntries = options.maxEntries ?? 1000;
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
-    this.varyBy = options.varyBy ?? byAuthorization;
+    this.varyBy = options.varyBy ?? byCallerAndMediaType;
   }
 
   /** A digest named at the current position. */
