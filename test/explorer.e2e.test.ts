@@ -3,6 +3,8 @@
 import { parse, validate } from 'graphql';
 import { ledgerSchema } from '../src/graphql/schema';
 import { exampleTabs } from '../src/http/explorer/example-operations';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
@@ -58,6 +60,28 @@ describe('explorer assets', () => {
   it('nothing else is', async () => {
     const response = await fetch(`${server.url.replace('/graphql', '')}/explorer/assets/..%2Fpackage.json`);
     expect(response.status).toBe(404);
+  });
+
+  it("names of Object.prototype's members are 404, with nothing logged at error level", async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    const logged = await startTestServer({ logger: pino({ level: 'info' }, sink) });
+    try {
+      const base = logged.url.replace('/graphql', '');
+      for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+        expect((await fetch(`${base}/explorer/assets/${name}`)).status).toBe(404);
+      }
+    } finally {
+      await logged.stop();
+    }
+    const levels = lines.flatMap((line) => line.split('\n')).filter(Boolean).map((line) => (JSON.parse(line) as { level: number }).level);
+    expect(levels.length).toBeGreaterThan(0);
+    expect(levels.filter((level) => level >= 50)).toEqual([]);
   });
 });
 

@@ -49,7 +49,7 @@ describe('GraphQL POSTs on the served stack with the response cache', () => {
   };
   const measure = (code: string, headers?: Record<string, string>) => post(JSON.stringify({ query: MEASURE, variables: { code } }), headers);
   const metric = async (name: string): Promise<string> => {
-    const text = await (await fetch(new URL('/metrics', server.url))).text();
+    const text = await (await fetch(new URL('/metrics', server.url), { headers: { authorization: server.adminAuthorization } })).text();
     return text
       .split('\n')
       .filter((line) => line.startsWith(name))

@@ -8,11 +8,12 @@ import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { sampleText } from './support/sample';
 import { startTestServer, type TestServer } from './support/test-server';
 import { until } from './support/ws-client';
+import { tokenFor } from './support/server-process';
 
 const origin = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql$/, '');
 
 async function metricValue(url: string, line: string): Promise<number | null> {
-  const text = await (await fetch(`${origin(url)}/metrics`)).text();
+  const text = await (await fetch(`${origin(url)}/metrics`, { headers: { authorization: `Bearer ${await tokenFor('admin', 'operator')}` } })).text();
   const found = text.split('\n').find((l) => l.startsWith(`${line} `));
   return found ? Number(found.slice(line.length + 1)) : null;
 }
@@ -68,7 +69,7 @@ describe('/metrics', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ metrics: { public: false, operations: ['Editions', 'Missing', 'Record'] } });
     await server.ledger.importReport(sampleText(), { actor: 'importer' });
   });
   afterAll(() => server.stop());
@@ -106,8 +107,39 @@ describe('/metrics', () => {
     expect({ entries, bytes }).toEqual(server.ledger.present?.size());
   });
 
+  it('labels only the operations the server knows: any other name counts as other, so junk names cannot fill the label space', async () => {
+    for (let n = 0; n < 250; n += 1) await server.gql(`query Junk${n} { editions { fiscalYear } }`);
+    await server.gql(`query Editions { editions { fiscalYear } }`);
+    await server.gql(`query FiscalYearsCompared { editions { fiscalYear } }`);
+    expect(await metricValue(server.url, 'plan_ledger_graphql_requests_total{operation="other",type="query",outcome="ok"}')).toBe(250);
+    expect(await metricValue(server.url, 'plan_ledger_graphql_requests_total{operation="Junk7",type="query",outcome="ok"}')).toBeNull();
+    expect(await metricValue(server.url, 'plan_ledger_graphql_requests_total{operation="Editions",type="query",outcome="ok"}')).toBe(3);
+    // An explorer example's name is known without being listed.
+    expect(await metricValue(server.url, 'plan_ledger_graphql_requests_total{operation="FiscalYearsCompared",type="query",outcome="ok"}')).toBe(1);
+  });
+
+  it('is not public: no token is 401, a token without the admin role 403, each with its code', async () => {
+    const anonymous = await fetch(`${origin(server.url)}/metrics`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+    const auditor = await fetch(`${origin(server.url)}/metrics`, { headers: { authorization: `Bearer ${await tokenFor('auditor')}` } });
+    expect(auditor.status).toBe(403);
+    expect(await auditor.json()).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN' } }] });
+    const forged = await fetch(`${origin(server.url)}/metrics`, { headers: { authorization: 'Bearer not.a.token' } });
+    expect(forged.status).toBe(401);
+  });
+
+  it('is public where PLAN_LEDGER_METRICS_PUBLIC says so', async () => {
+    const open = await startTestServer({ metrics: { public: true, operations: [] } });
+    try {
+      expect((await fetch(`${origin(open.url)}/metrics`)).status).toBe(200);
+    } finally {
+      await open.stop();
+    }
+  });
+
   it('is in the Prometheus text format, with process metrics', async () => {
-    const response = await fetch(`${origin(server.url)}/metrics`);
+    const response = await fetch(`${origin(server.url)}/metrics`, { headers: { authorization: server.adminAuthorization } });
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(await response.text()).toMatch(/^plan_ledger_process_cpu_user_seconds_total \d/m);
   });

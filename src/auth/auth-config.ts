@@ -2,6 +2,7 @@
 // stops the server before it takes traffic, not at the first request.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_MAX_AGE_SECONDS, parseDuration } from './token-lifetime';
 
 const MIN_SECRET_BYTES = 32;
 
@@ -15,6 +16,10 @@ const schema = z
     PLAN_LEDGER_JWKS: z.string().min(1).optional(),
     PLAN_LEDGER_JWT_ISSUER: z.string().min(1).optional(),
     PLAN_LEDGER_JWT_AUDIENCE: z.string().min(1).optional(),
+    PLAN_LEDGER_JWT_MAX_AGE: z
+      .string()
+      .refine((s) => (parseDuration(s) ?? 0) > 0, 'must be a positive duration: seconds, or a number with s, m, h or d (e.g. 12h)')
+      .optional(),
   })
   .refine((env) => [env.PLAN_LEDGER_JWT_PUBLIC_KEY, env.PLAN_LEDGER_JWKS].filter(Boolean).length <= 1, {
     message: 'set at most one of PLAN_LEDGER_JWT_PUBLIC_KEY and PLAN_LEDGER_JWKS',
@@ -29,6 +34,8 @@ export interface AuthConfig {
   jwks: { keys: Array<Record<string, unknown>> } | null;
   issuer: string | null;
   audience: string | null;
+  /** The longest a token may live, from its `iat` to its `exp` (PLAN_LEDGER_JWT_MAX_AGE). */
+  maxAgeSeconds: number;
 }
 
 /** A value that is a PEM or a JSON document itself, or the path of a file holding one. */
@@ -58,5 +65,6 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
     jwks,
     issuer: e.PLAN_LEDGER_JWT_ISSUER ?? null,
     audience: e.PLAN_LEDGER_JWT_AUDIENCE ?? null,
+    maxAgeSeconds: e.PLAN_LEDGER_JWT_MAX_AGE ? (parseDuration(e.PLAN_LEDGER_JWT_MAX_AGE) ?? DEFAULT_MAX_AGE_SECONDS) : DEFAULT_MAX_AGE_SECONDS,
   };
 }

@@ -3,6 +3,7 @@ import { createLocalJWKSet, importSPKI, jwtVerify, type JWTPayload, type JWTVeri
 import { z } from 'zod';
 import type { AuthConfig } from './auth-config';
 import { ANONYMOUS, ROLES, type Principal } from './principal';
+import { CLOCK_SKEW_SECONDS, lifetimeProblem } from './token-lifetime';
 
 export class AuthenticationError extends Error {
   readonly code = 'UNAUTHENTICATED';
@@ -46,11 +47,16 @@ export class Authenticator {
     if (!match?.[1]) throw new AuthenticationError('the Authorization header must be "Bearer <token>"');
     if (!this.configured) throw new AuthenticationError('this server has no keys to verify tokens with');
     const payload = await this.verify(match[1]);
+    const problem = lifetimeProblem(payload, this.config.maxAgeSeconds);
+    if (problem) throw new AuthenticationError(`the token was not accepted: ${problem}`);
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) {
       throw new AuthenticationError(`the token's claims are invalid: ${claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
-    return { actor: claims.data.sub, role: claims.data.role, departments: claims.data.departments ?? [], authenticated: true };
+    const principal: Principal = { actor: claims.data.sub, role: claims.data.role, departments: claims.data.departments ?? [], authenticated: true };
+    // lifetimeProblem has refused a token without exp.
+    if (payload.exp !== undefined) principal.expiresAt = payload.exp;
+    return principal;
   }
 
   private async verify(token: string): Promise<JWTPayload> {
@@ -59,6 +65,7 @@ export class Authenticator {
       try {
         const options = {
           algorithms,
+          clockTolerance: CLOCK_SKEW_SECONDS,
           ...(this.config.issuer ? { issuer: this.config.issuer } : {}),
           ...(this.config.audience ? { audience: this.config.audience } : {}),
         };

@@ -8,8 +8,16 @@ export class UnauthenticatedError extends Error {
   readonly code = 'UNAUTHENTICATED';
 }
 
-/** Refuses unless the principal holds one of the roles; an anonymous caller is told to authenticate. */
+/** Whether the token behind the principal has expired (a live subscription outlives the moment it was checked). */
+export const hasExpired = (principal: Principal, nowMs = Date.now()): boolean =>
+  principal.expiresAt !== undefined && principal.expiresAt * 1000 <= nowMs;
+
+/**
+ * Refuses unless the principal holds one of the roles and its token is still valid; an anonymous caller
+ * is told to authenticate.
+ */
 export function requireRole(principal: Principal, roles: readonly Role[], action: string): void {
+  if (hasExpired(principal)) throw new UnauthenticatedError(`${action}: the token expired`);
   if (roles.includes(principal.role)) return;
   if (!principal.authenticated) throw new UnauthenticatedError(`${action} needs a bearer token`);
   throw new ForbiddenError(`${action} needs the role ${roles.join(' or ')}; ${principal.actor} is ${principal.role}`);

@@ -8,6 +8,8 @@ export interface Principal {
   /** For editors: the 課 whose indicators they may edit. */
   departments: readonly string[];
   authenticated: boolean;
+  /** When the token stops being valid (epoch seconds, its `exp`); absent for callers without a token. */
+  expiresAt?: number;
 }
 
 /** No token: may read the plan, nothing else. */

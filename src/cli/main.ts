@@ -102,7 +102,7 @@ program
   .requiredOption('--role <role>', 'viewer, editor, auditor or admin')
   .requiredOption('--sub <actor>', 'the actor recorded on every event appended with this token')
   .option('--department <name>', 'a department an editor may edit for (repeatable)', (value: string, all: string[]) => [...all, value], [] as string[])
-  .option('--expires-in <span>', 'lifetime, e.g. 8h or 30d', '8h')
+  .option('--expires-in <span>', 'lifetime, e.g. 8h or 30m: at most PLAN_LEDGER_JWT_MAX_AGE (12h unless set)', '8h')
   .action(async (options: { role: string; sub: string; department: string[]; expiresIn: string }) => {
     process.exitCode = await token(options);
   });

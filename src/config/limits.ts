@@ -15,6 +15,10 @@ export interface Limits {
   maxBodyBytes: number;
   /** Whether __schema and __type may be queried. */
   introspection: boolean;
+  /** Operations one WebSocket may run at once (each live subscription holds memory until it ends). */
+  maxOperationsPerSocket: number;
+  /** WebSockets one client address may hold open at once. */
+  maxSocketsPerClient: number;
 }
 
 export const LIMIT_VARIABLES = {
@@ -24,6 +28,8 @@ export const LIMIT_VARIABLES = {
   requestTimeoutMs: 'PLAN_LEDGER_REQUEST_TIMEOUT_MS',
   maxBodyBytes: 'PLAN_LEDGER_MAX_BODY_BYTES',
   introspection: 'PLAN_LEDGER_INTROSPECTION',
+  maxOperationsPerSocket: 'PLAN_LEDGER_WS_MAX_OPERATIONS',
+  maxSocketsPerClient: 'PLAN_LEDGER_WS_MAX_SOCKETS_PER_CLIENT',
 } as const satisfies Record<keyof Limits, string>;
 
 const MIB = 1024 * 1024;
@@ -41,6 +47,10 @@ export const DEFAULT_LIMITS: Omit<Limits, 'introspection'> = {
   requestTimeoutMs: 10_000,
   // The bundled sample is 40 KB; a whole city's report of every chapter is a few MB.
   maxBodyBytes: 10 * MIB,
+  // A page watches a few live views; a hundred is far beyond any honest client.
+  maxOperationsPerSocket: 100,
+  // Browser tabs behind one office NAT share an address: room for a floor of them, not for thousands.
+  maxSocketsPerClient: 50,
 };
 
 const BYTES = /^(\d+)\s*(b|kb|kib|mb|mib)?$/i;
@@ -92,6 +102,8 @@ const schema = z.object({
   PLAN_LEDGER_REQUEST_TIMEOUT_MS: wholeNumber(10, 3_600_000),
   PLAN_LEDGER_MAX_BODY_BYTES: byteSize,
   PLAN_LEDGER_INTROSPECTION: flag,
+  PLAN_LEDGER_WS_MAX_OPERATIONS: wholeNumber(1, 100_000),
+  PLAN_LEDGER_WS_MAX_SOCKETS_PER_CLIENT: wholeNumber(1, 1_000_000),
   NODE_ENV: z.string().optional(),
 });
 
@@ -117,5 +129,7 @@ export function loadLimits(env: NodeJS.ProcessEnv = process.env): Limits {
     requestTimeoutMs: e.PLAN_LEDGER_REQUEST_TIMEOUT_MS ?? DEFAULT_LIMITS.requestTimeoutMs,
     maxBodyBytes: e.PLAN_LEDGER_MAX_BODY_BYTES ?? DEFAULT_LIMITS.maxBodyBytes,
     introspection: e.PLAN_LEDGER_INTROSPECTION ?? e.NODE_ENV?.trim().toLowerCase() !== 'production',
+    maxOperationsPerSocket: e.PLAN_LEDGER_WS_MAX_OPERATIONS ?? DEFAULT_LIMITS.maxOperationsPerSocket,
+    maxSocketsPerClient: e.PLAN_LEDGER_WS_MAX_SOCKETS_PER_CLIENT ?? DEFAULT_LIMITS.maxSocketsPerClient,
   };
 }

@@ -51,6 +51,15 @@ const SCHEMA_HINT = /\s*Did you mean [^?]*\?/g;
 /** graphql-js suggests field, type and enum names; outside development they would map the schema for a prober. */
 export const withoutSchemaHints = (message: string): string => message.replace(SCHEMA_HINT, '');
 
+/** Longest message a client gets: messages quote inputs, and an input may be megabytes long. */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+/** The message cut to MAX_MESSAGE_LENGTH characters, saying how much was cut. */
+export function boundedMessage(message: string): string {
+  if (message.length <= MAX_MESSAGE_LENGTH) return message;
+  return `${message.slice(0, MAX_MESSAGE_LENGTH)}… (${message.length - MAX_MESSAGE_LENGTH} more characters cut)`;
+}
+
 export interface ErrorFormatterOptions {
   logger?: Logger | undefined;
   development: boolean;
@@ -59,13 +68,13 @@ export interface ErrorFormatterOptions {
 export type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 export function createErrorFormatter({ logger, development }: ErrorFormatterOptions): ErrorFormatter {
-  const scrub = (message: string) => (development ? message : withoutSchemaHints(message));
+  const scrub = (message: string) => boundedMessage(development ? message : withoutSchemaHints(message));
   return (formatted, error) => {
     // Resolver errors, and errors a transport wrapped, carry the error that was thrown inside them.
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     const client = toClientError(original);
     if (client) {
-      return { message: client.message, path: formatted.path, locations: formatted.locations, extensions: { ...client.extensions } };
+      return { message: boundedMessage(client.message), path: formatted.path, locations: formatted.locations, extensions: { ...client.extensions } };
     }
     let code = formatted.extensions?.['code'];
     if (code === 'GRAPHQL_VALIDATION_FAILED' && error instanceof GraphQLError) code = validationErrorCode(error);

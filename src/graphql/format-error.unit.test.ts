@@ -1,6 +1,6 @@
 import { GraphQLError, buildSchema, parse, validate } from 'graphql';
 import { DomainError } from '../domain/domain-error';
-import { createErrorFormatter, validationErrorCode, withoutSchemaHints } from './format-error';
+import { MAX_MESSAGE_LENGTH, createErrorFormatter, validationErrorCode, withoutSchemaHints } from './format-error';
 
 const schema = buildSchema(`
   enum Kind { TARGET ACTUAL }
@@ -69,5 +69,20 @@ describe('createErrorFormatter', () => {
     const error = new GraphQLError('Cannot query field "titel". Did you mean "title"?', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['at x'] } });
     expect(production(error.toJSON(), error)).toEqual({ message: 'Cannot query field "titel".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(development(error.toJSON(), error).extensions).toHaveProperty('stacktrace');
+  });
+});
+
+describe('messages that quote a huge input', () => {
+  const format = createErrorFormatter({ development: false });
+  const id = 'x'.repeat(10 * 1024 * 1024);
+
+  it.each([
+    ['a domain error', new DomainError('NOT_FOUND', `no indicator with id ${JSON.stringify(id)}`, 'id')],
+    ['a graphql-js error', new GraphQLError(`Expected value of type "Int", found "${id}".`, { extensions: { code: 'BAD_USER_INPUT' } })],
+  ])('%s is cut to a short prefix, saying so', (_what, error) => {
+    const wrapped = error instanceof GraphQLError ? error : new GraphQLError(error.message, { originalError: error });
+    const { message } = format(wrapped.toJSON(), wrapped);
+    expect(message.length).toBeLessThan(MAX_MESSAGE_LENGTH + 100);
+    expect(message).toMatch(/… \(\d+ more characters cut\)$/);
   });
 });

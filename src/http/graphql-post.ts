@@ -11,12 +11,10 @@ import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRespons
 import contentType from 'content-type';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import getRawBody from 'raw-body';
-import { TAGGED_CACHE_CONTROL, type CachedAnswer, type HeaderReader, type NamedQuestion, type ResponseCache } from '../graphql/plugins/response-cache';
+import { TAGGED_CACHE_CONTROL, acceptsPlainJson, type CachedAnswer, type HeaderReader, type NamedQuestion, type ResponseCache } from '../graphql/plugins/response-cache';
 import type { RequestContext } from '../graphql/context';
 import type { HttpishError } from './http-errors';
 
-/** cors() answers every simple request of the Express routes with this; so does this path. */
-const CORS_HEADERS: readonly string[] = ['access-control-allow-origin', '*'];
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 export interface GraphqlPostOptions {
@@ -34,6 +32,8 @@ export interface GraphqlPostOptions {
   authenticate: (authorization: string) => Promise<unknown>;
   /** Told of every answer the cache gave (for metrics and the request log). */
   onCacheAnswer?: (answer: CachedAnswer, operationName: string | null, response: ServerResponse) => void;
+  /** The CORS headers for a request's Origin, as the Express routes' cors() gives them (cors-policy.ts). */
+  corsHeaders: (origin: string | undefined) => readonly string[];
   /** Answers a request that failed before Apollo answered it (an unreadable body, invalid JSON), in the app's error shape. */
   onError: (error: HttpishError, response: ServerResponse) => void;
 }
@@ -87,37 +87,33 @@ function acceptedLength(req: IncomingMessage, path: string, maxBodyBytes: number
  * The status and every header in one writeHead call with a flat list: a cached answer's five headers
  * set one setHeader call at a time were a measurable part of a hit.
  */
-function writeHead(res: ServerResponse, status: number, headers: Iterable<[string, string]>, contentLength?: number): void {
+function writeHead(res: ServerResponse, status: number, headers: Iterable<[string, string]>, cors: readonly string[], contentLength?: number): void {
   const flat: string[] = [];
   for (const [name, value] of headers) flat.push(name, value);
-  flat.push(...CORS_HEADERS);
+  flat.push(...cors);
   if (contentLength !== undefined) flat.push('content-length', String(contentLength));
   res.writeHead(status, flat);
 }
 
-function writeResponse(res: ServerResponse, status: number, headers: Iterable<[string, string]>, body: string | Buffer | null): void {
+function writeResponse(res: ServerResponse, status: number, headers: Iterable<[string, string]>, cors: readonly string[], body: string | Buffer | null): void {
   if (body === null) {
-    writeHead(res, status, headers);
+    writeHead(res, status, headers, cors);
     res.end();
     return;
   }
-  writeHead(res, status, headers, Buffer.byteLength(body));
+  writeHead(res, status, headers, cors, Buffer.byteLength(body));
   res.end(body);
 }
 
-async function writeApolloResponse(res: ServerResponse, response: HTTPGraphQLResponse): Promise<void> {
+async function writeApolloResponse(res: ServerResponse, response: HTTPGraphQLResponse, cors: readonly string[]): Promise<void> {
   if (response.body.kind === 'complete') {
-    writeResponse(res, response.status ?? 200, response.headers, response.status === 304 ? null : response.body.string);
+    writeResponse(res, response.status ?? 200, response.headers, cors, response.status === 304 ? null : response.body.string);
     return;
   }
-  writeHead(res, response.status ?? 200, response.headers);
+  writeHead(res, response.status ?? 200, response.headers, cors);
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
 }
-
-/** Accept headers under which Apollo answers application/json, as the cached bytes were sent. */
-const acceptsPlainJson = (accept: string | undefined): boolean =>
-  accept === undefined || accept === '*/*' || accept === 'application/json' || accept === JSON_CONTENT_TYPE;
 
 export function graphqlPost(options: GraphqlPostOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
   /** Answers from the cache when it holds the answer (or the client does): true when it did. */
@@ -135,10 +131,11 @@ export function graphqlPost(options: GraphqlPostOptions): (req: IncomingMessage,
       }
     }
     options.onCacheAnswer?.(answer, (answer.kind === 'hit' ? answer.response.operationName : answer.operationName) ?? operationName, res);
-    if (answer.kind === 'not-modified') writeResponse(res, 304, [['etag', answer.etag], ['cache-control', TAGGED_CACHE_CONTROL]], null);
+    const cors = options.corsHeaders(req.headers.origin);
+    if (answer.kind === 'not-modified') writeResponse(res, 304, [['etag', answer.etag], ['cache-control', TAGGED_CACHE_CONTROL]], cors, null);
     else {
       const headers: Array<[string, string]> = [['content-type', JSON_CONTENT_TYPE], ['etag', answer.response.etag], ['cache-control', TAGGED_CACHE_CONTROL]];
-      writeResponse(res, 200, headers, answer.response.body);
+      writeResponse(res, 200, headers, cors, answer.response.body);
     }
     return true;
   }
@@ -173,7 +170,7 @@ export function graphqlPost(options: GraphqlPostOptions): (req: IncomingMessage,
       httpGraphQLRequest: { method: 'POST', headers: headerMapOf(req), search: splitTarget(req.url).search, body },
       context: () => options.context(req.headers.authorization, res),
     });
-    await writeApolloResponse(res, response);
+    await writeApolloResponse(res, response, options.corsHeaders(req.headers.origin));
   }
 
   return (req, res) => {

@@ -7,7 +7,10 @@ import { authorizationOf } from '../graphql/actor';
 import type { RequestContext } from '../graphql/context';
 import type { ErrorFormatter } from '../graphql/format-error';
 import type { Limits } from '../config/limits';
+import type { Principal } from '../auth/principal';
+import { limitError } from '../graphql/plugins/limits/limit-error';
 import { checkOperation } from './ws-operation';
+import { CLOSE_BAD_REQUEST, MAX_OPERATION_ID_LENGTH, SocketsPerClient, closeAtExpiry } from './ws-guards';
 
 export interface GraphqlWsOptions {
   httpServer: Server;
@@ -18,7 +21,7 @@ export interface GraphqlWsOptions {
   /** The same limits HTTP requests meet. */
   limits: Limits;
   /** Rejects a bad token when the connection opens, not at its first subscription. */
-  authenticate: (authorization: string | null) => Promise<unknown>;
+  authenticate: (authorization: string | null) => Promise<Principal>;
   formatError: ErrorFormatter;
 }
 
@@ -30,17 +33,40 @@ const asGraphQLError = (error: unknown): GraphQLError =>
   error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : null });
 
 export function serveGraphqlWs(options: GraphqlWsOptions): Disposable {
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const sockets = new SocketsPerClient(options.limits.maxSocketsPerClient);
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: options.path,
+    // The HTTP body limit holds for messages too (ws would take 100 MiB).
+    maxPayload: options.limits.maxBodyBytes,
+    verifyClient: ({ req }, done) => (sockets.admits(req) ? done(true) : done(false, 429, 'Too Many Requests: too many WebSockets from this address')),
+  });
+  wsServer.on('connection', (socket, request) => sockets.track(socket, request));
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => options.formatError(error.toJSON(), error));
   const server = useServer(
     {
       // false closes the socket with 4403 Forbidden; no token at all is the anonymous viewer.
       onConnect: async (ctx) =>
         options.authenticate(authorizationOf(ctx.connectionParams)).then(
-          () => true,
+          (principal) => {
+            if (principal.expiresAt !== undefined) closeAtExpiry(ctx.extra.socket, principal.expiresAt);
+            return true;
+          },
           () => false,
         ),
-      async onSubscribe(ctx, _id, payload) {
+      async onSubscribe(ctx, id, payload) {
+        if (id.length > MAX_OPERATION_ID_LENGTH) {
+          // Closed rather than answered: every answer to an operation echoes its id.
+          const message = `Invalid message: an id longer than ${MAX_OPERATION_ID_LENGTH} characters`;
+          ctx.extra.socket.close(CLOSE_BAD_REQUEST, message);
+          return [new GraphQLError(message, { extensions: { code: 'BAD_REQUEST' } })];
+        }
+        // graphql-ws has registered this operation already.
+        const running = Object.keys(ctx.subscriptions).length - 1;
+        if (running >= options.limits.maxOperationsPerSocket) {
+          const max = options.limits.maxOperationsPerSocket;
+          return [limitError('maxOperationsPerSocket', max, running + 1, `this socket already runs ${running} operations, the most one socket may run at once`)];
+        }
         try {
           const checked = checkOperation(options.schema, payload, options.limits);
           if (Array.isArray(checked)) return checked;

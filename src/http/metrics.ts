@@ -2,6 +2,7 @@
 // process (the test suite, the benchmarks) do not collide on metric names.
 import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { MetricsAccess } from './metrics-access';
 
 /** What the gauges read when Prometheus scrapes. */
 export interface MetricsProbe {
@@ -13,14 +14,13 @@ export interface MetricsProbe {
 }
 
 /**
- * Operation names come from clients, so left alone they could grow a label without bound; the first
- * names seen are kept, later new ones are counted together.
+ * Operation names come from clients: labelled as they come, junk names could fill the label space and
+ * push real operations out. So only names the server knows (its explorer's examples, the operator's
+ * list) are labels; every other name is counted as `other`.
  */
-const MAX_OPERATION_NAMES = 200;
-
 export class ServerMetrics {
   readonly registry = new Registry();
-  private readonly operationNames = new Set<string>();
+  private readonly operationNames: ReadonlySet<string>;
 
   readonly graphqlRequests = new Counter({
     name: 'plan_ledger_graphql_requests_total',
@@ -50,7 +50,8 @@ export class ServerMetrics {
     registers: [this.registry],
   });
 
-  constructor(probe: MetricsProbe) {
+  constructor(probe: MetricsProbe, knownOperations: Iterable<string> = []) {
+    this.operationNames = new Set(knownOperations);
     collectDefaultMetrics({ register: this.registry, prefix: 'plan_ledger_' });
     const registers = [this.registry];
     new Gauge({
@@ -111,15 +112,18 @@ export class ServerMetrics {
 
   operationLabel(name: string | null | undefined): string {
     if (!name) return 'anonymous';
-    if (this.operationNames.has(name)) return name;
-    if (this.operationNames.size >= MAX_OPERATION_NAMES) return 'other';
-    this.operationNames.add(name);
-    return name;
+    return this.operationNames.has(name) ? name : 'other';
   }
 
-  handler(): RequestHandler {
-    return async (_req, res, next) => {
+  /** The Prometheus scrape, for callers `access` lets in. */
+  handler(access: MetricsAccess): RequestHandler {
+    return async (req, res, next) => {
       try {
+        const refusal = await access(req.headers.authorization);
+        if (refusal) {
+          res.status(refusal.status).set('cache-control', 'no-store').json({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
+          return;
+        }
         const body = await this.registry.metrics();
         res.set('content-type', this.registry.contentType).set('cache-control', 'no-store').send(body);
       } catch (error) {

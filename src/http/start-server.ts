@@ -21,6 +21,9 @@ import { serveGraphqlWs, type Disposable } from './graphql-ws';
 import { DEFAULT_MAX_PROJECTION_LAG, healthRoutes } from './health';
 import { listen, urlOf } from './listen';
 import { ServerMetrics } from './metrics';
+import { knownOperationNames, metricsAccess } from './metrics-access';
+import { loadMetricsConfig, type MetricsConfig } from '../config/metrics-config';
+import { corsHeaders, loadCorsPolicy, type CorsPolicy } from './cors-policy';
 import { metricsPlugin } from './metrics-plugin';
 import { graphqlPost } from './graphql-post';
 import { sendErrorResponse } from './http-errors';
@@ -46,6 +49,10 @@ export interface ServerOptions {
   limits?: Limits;
   /** Verifies bearer tokens; by default from PLAN_LEDGER_JWT_* in the environment, checked before listening. */
   authenticator?: Authenticator;
+  /** Who may read /metrics and which operations it names; by default from PLAN_LEDGER_METRICS_*. */
+  metrics?: MetricsConfig;
+  /** Which origins may call the API; by default from PLAN_LEDGER_CORS_ORIGINS (any, when unset). */
+  cors?: CorsPolicy;
 }
 
 export interface RunningServer {
@@ -64,14 +71,14 @@ const drainWebSockets = (sockets: Disposable): LedgerPlugin => ({
 });
 
 /** The live feed of appended events and the metrics that count them, started together. */
-async function observe(ledger: Ledger, logger: Logger): Promise<{ feed: LedgerEventFeed; metrics: ServerMetrics }> {
+async function observe(ledger: Ledger, logger: Logger, knownOperations: readonly string[]): Promise<{ feed: LedgerEventFeed; metrics: ServerMetrics }> {
   let feed: LedgerEventFeed | null = null;
   const metrics = new ServerMetrics({
     storeHead: () => ledger.store.headPosition(),
     projectionPosition: () => ledger.projections.checkpoint(),
     subscriptions: () => feed?.subscriberCount ?? 0,
     present: () => ledger.present?.size() ?? null,
-  });
+  }, knownOperations);
   feed = await LedgerEventFeed.start(ledger.store, {
     onEvent: () => metrics.eventsAppended.inc(),
     onError: (err, event) => logger.error({ err, position: event.position }, 'an appended event could not be sent to subscribers'),
@@ -86,7 +93,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const development = isDevelopment(options.development);
   const limits = options.limits ?? loadLimits();
   const authenticator = options.authenticator ?? (await Authenticator.create(loadAuthConfig()));
-  const { feed, metrics } = await observe(ledger, logger);
+  const metricsConfig = options.metrics ?? loadMetricsConfig();
+  const cors = options.cors ?? loadCorsPolicy();
+  const { feed, metrics } = await observe(ledger, logger, knownOperationNames(metricsConfig));
   const authenticate = (authorization: string | null | undefined) => principalFromAuthorization(authenticator, authorization);
   const contextFor = async (authorization: string | null | undefined, httpResponse?: ServerResponse): Promise<RequestContext> =>
     createRequestContext(ledger, await authenticate(authorization), { events: feed, httpResponse: httpResponse ?? null });
@@ -128,6 +137,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       maxBodyBytes: limits.maxBodyBytes,
       cache: options.responseCache,
       authenticate,
+      corsHeaders: corsHeaders(cors),
       onCacheAnswer: (answer, operationName, res) => {
         if (operationName) operationNames.set(res, operationName);
         metrics.countCacheAnswer(answer.kind, operationName);
@@ -138,9 +148,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       graphqlPath: GRAPHQL_PATH,
       logger,
       health: healthRoutes(ledger, { maxLag: options.maxProjectionLag ?? DEFAULT_MAX_PROJECTION_LAG, draining: () => draining }),
-      metrics: metrics.handler(),
+      metrics: metrics.handler(metricsAccess(metricsConfig, authenticator)),
       body: limitedJsonBody(limits),
       graphql: expressMiddleware(started, { context: ({ req, res }) => contextFor(req.headers.authorization, res) }),
+      cors,
     });
     httpServer.on('request', (req, res) => {
       logRequest(req, res);

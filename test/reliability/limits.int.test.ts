@@ -102,8 +102,19 @@ describe('limits configuration (validated at start-up)', () => {
         PLAN_LEDGER_REQUEST_TIMEOUT_MS: '2500',
         PLAN_LEDGER_MAX_BODY_BYTES: '8mib',
         PLAN_LEDGER_INTROSPECTION: '0',
+        PLAN_LEDGER_WS_MAX_OPERATIONS: '12',
+        PLAN_LEDGER_WS_MAX_SOCKETS_PER_CLIENT: '34',
       }),
-    ).toEqual({ maxDepth: 7, maxComplexity: 1234, maxTokens: 900, requestTimeoutMs: 2500, maxBodyBytes: 8 * 1024 * 1024, introspection: false });
+    ).toEqual({
+      maxDepth: 7,
+      maxComplexity: 1234,
+      maxTokens: 900,
+      requestTimeoutMs: 2500,
+      maxBodyBytes: 8 * 1024 * 1024,
+      introspection: false,
+      maxOperationsPerSocket: 12,
+      maxSocketsPerClient: 34,
+    });
     expect(loadLimits({ PLAN_LEDGER_MAX_BODY_BYTES: '6000000' }).maxBodyBytes).toBe(6_000_000);
     expect(loadLimits({ PLAN_LEDGER_MAX_DEPTH: ' ' }).maxDepth).toBe(DEFAULT_LIMITS.maxDepth);
   });

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import { Ledger } from '../../src/application/ledger';
 import { loadAuthConfig } from '../../src/auth/auth-config';
+import type { MetricsConfig } from '../../src/config/metrics-config';
+import type { CorsPolicy } from '../../src/http/cors-policy';
 import { Authenticator } from '../../src/auth/authenticator';
 import { TEST_JWT_SECRET, tokenFor } from './server-process';
 import { startServer } from '../../src/graphql/server';
@@ -38,6 +40,10 @@ export interface TestServerOptions {
   logger?: Logger;
   /** Serve with the position-keyed response cache, as `plan-ledger serve` does. */
   responseCache?: boolean;
+  /** Who may read /metrics and which operations it names (by default: admins; the explorer's operations). */
+  metrics?: MetricsConfig;
+  /** Which origins may call the API (any, by default). */
+  cors?: CorsPolicy;
 }
 
 export async function startTestServer(pathOrOptions: string | TestServerOptions = {}): Promise<TestServer> {
@@ -53,6 +59,8 @@ export async function startTestServer(pathOrOptions: string | TestServerOptions 
     development: options.development ?? false,
     ...(options.maxProjectionLag !== undefined ? { maxProjectionLag: options.maxProjectionLag } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    metrics: options.metrics ?? { public: false, operations: [] },
+    cors: options.cors ?? { anyOrigin: true },
     ...(options.responseCache ? { responseCache: new ResponseCache({ headPosition: () => ledger.position.current() }) } : {}),
   });
   return {

@@ -1,6 +1,8 @@
 import { loadAuthConfig } from '../../auth/auth-config';
 import { mintToken } from '../../auth/mint-token';
 import { ROLES, type Role } from '../../auth/principal';
+import { lifetimeProblem } from '../../auth/token-lifetime';
+import { decodeJwt } from 'jose';
 
 /** A development token signed with PLAN_LEDGER_JWT_SECRET; the token is the last line printed. */
 export async function token(options: { role: string; department: string[]; sub: string; expiresIn: string }): Promise<number> {
@@ -19,6 +21,12 @@ export async function token(options: { role: string; department: string[]; sub: 
     { sub: options.sub, role, departments: options.department },
     { expiresIn: options.expiresIn, issuer: config.issuer, audience: config.audience },
   );
+  // The server would refuse it: better said now than at the first request.
+  const problem = lifetimeProblem(decodeJwt(jwt), config.maxAgeSeconds);
+  if (problem) {
+    console.error(`error: --expires-in ${options.expiresIn}: ${problem}`);
+    return 1;
+  }
   console.error(`token for ${options.sub} (${role}${options.department.length ? `: ${options.department.join(', ')}` : ''}), valid ${options.expiresIn}:`);
   console.log(jwt);
   return 0;

@@ -83,7 +83,21 @@ const MAX_REMEMBERED_BODY = 16 * 1024;
 
 export type CachedAnswer = { kind: 'not-modified'; etag: string; operationName: string | null } | { kind: 'hit'; response: CachedResponse };
 
-const byAuthorization = (headers: HeaderReader): string => headers.get('authorization') ?? '';
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/** Accept headers under which Apollo answers application/json. */
+export const acceptsPlainJson = (accept: string | null | undefined): boolean =>
+  accept === undefined || accept === null || accept === '*/*' || accept === 'application/json' || accept === JSON_CONTENT_TYPE;
+
+/**
+ * Answers vary by who asks, and by their media type: application/json and
+ * application/graphql-response+json carry the same bytes under different Content-Types, so a strong tag
+ * must tell them apart.
+ */
+const byCallerAndMediaType = (headers: HeaderReader): string => {
+  const accept = headers.get('accept');
+  return `${headers.get('authorization') ?? ''}\u0000${acceptsPlainJson(accept) ? 'json' : (accept ?? '')}`;
+};
 
 export class ResponseCache {
   private readonly maxEntries: number;
@@ -98,7 +112,7 @@ export class ResponseCache {
   constructor(private readonly options: ResponseCacheOptions) {
     this.maxEntries = options.maxEntries ?? 1000;
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
-    this.varyBy = options.varyBy ?? byAuthorization;
+    this.varyBy = options.varyBy ?? byCallerAndMediaType;
   }
 
   /** A digest named at the current position. */
@@ -154,16 +168,14 @@ export class ResponseCache {
   }
 
   /**
-   * 304 for a client holding the current answer, the kept answer, or null when it has to be worked out.
-   * Without `isQuery` (the caller has not parsed the document) only a kept answer proves the question
-   * is a query: a mutation must never be answered 304, whatever tag its request carries.
+   * 304 for a client holding the kept answer, the kept answer, or null when it has to be worked out.
+   * Only a kept answer proves the question is a query that succeeded at this position: a mutation, or
+   * a read refused to this caller, must never be answered 304, whatever tag (or `*`) its request carries.
    */
-  lookup(named: NamedQuestion, ifNoneMatch: string | null | undefined, isQuery = false): CachedAnswer | null {
+  lookup(named: NamedQuestion, ifNoneMatch: string | null | undefined): CachedAnswer | null {
     const entry = this.entries.get(named.digest);
-    if ((entry || isQuery) && ifNoneMatchHits(ifNoneMatch, named.etag)) {
-      return { kind: 'not-modified', etag: named.etag, operationName: entry?.operationName ?? null };
-    }
     if (!entry) return null;
+    if (ifNoneMatchHits(ifNoneMatch, named.etag)) return { kind: 'not-modified', etag: named.etag, operationName: entry.operationName };
     // Most recently used last, so the first key is the one to evict.
     this.entries.delete(named.digest);
     this.entries.set(named.digest, entry);
@@ -202,7 +214,7 @@ export class ResponseCache {
             named = cache.name({ query: request.query, queryHash, operationName: request.operationName, variables: request.variables, headers });
             if (!named) return null;
             const http = { status: undefined as number | undefined, headers: requestContext.response.http.headers };
-            const answer = cache.lookup(named, headers.get('if-none-match'), true);
+            const answer = cache.lookup(named, headers.get('if-none-match'));
             if (!answer) return null;
             http.headers.set('cache-control', TAGGED_CACHE_CONTROL);
             if (answer.kind === 'not-modified') {

@@ -42,11 +42,15 @@ describe('ResponseCache naming', () => {
     expect(cache.nameBody('{"a":3}', headers())).not.toBeNull();
   });
 
-  it('answers 304 for an unparsed request only when a kept answer proves it is a query', () => {
+  it('answers 304 only when a kept answer with that tag exists, for its tag or `*`', () => {
     const named = cache.name({ ...question, headers: headers() });
     if (!named) throw new Error('unnamed');
     expect(cache.lookup(named, named.etag)).toBeNull();
-    expect(cache.lookup(named, named.etag, true)).toEqual({ kind: 'not-modified', etag: named.etag, operationName: null });
+    expect(cache.lookup(named, '*')).toBeNull();
+    cache.remember(named, { data: { editions: [] } }, 'Editions');
+    expect(cache.lookup(named, named.etag)).toEqual({ kind: 'not-modified', etag: named.etag, operationName: 'Editions' });
+    expect(cache.lookup(named, '*')).toEqual({ kind: 'not-modified', etag: named.etag, operationName: 'Editions' });
+    expect(cache.lookup(named, '"7-another"')?.kind).toBe('hit');
   });
 
   it('keeps answers as their bytes, within its byte budget, least recently used first', () => {

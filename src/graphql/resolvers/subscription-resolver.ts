@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { Arg, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { requireAuditor } from '../guards';
+import { whileAuthorized } from '../while-authorized';
 import { AuditEvent } from '../types/ledger-types';
 
 interface LedgerEventsArgs {
@@ -14,10 +15,11 @@ export class SubscriptionResolver {
   // buildSchema: the schema is built once per process, but each server follows its own ledger.
   @Subscription(() => AuditEvent, {
     description: 'Every event appended from now on, optionally only streams whose id starts with the prefix',
-    subscribe: ({ args, context }: { args: LedgerEventsArgs; context: RequestContext }) => {
+    subscribe: async ({ args, context }: { args: LedgerEventsArgs; context: RequestContext }) => {
       requireAuditor(context, 'ledgerEvents');
       if (!context.events) throw new GraphQLError('this server does not serve subscriptions', { extensions: { code: 'BAD_REQUEST' } });
-      return context.events.events(args.streamPrefix ?? null);
+      const events = await context.events.events(args.streamPrefix ?? null);
+      return whileAuthorized(events[Symbol.asyncIterator](), () => requireAuditor(context, 'ledgerEvents'));
     },
   })
   ledgerEvents(

@@ -30,7 +30,9 @@ export function explorerRoutes(graphqlPath: string): Router {
   });
 
   router.get(`${ASSET_PATH}/:name`, (req, res, next) => {
-    const asset = EXPLORER_ASSETS[req.params['name'] ?? ''];
+    // Own keys only: `__proto__` or `toString` would find Object.prototype's members and fail in sendFile.
+    const name = req.params['name'] ?? '';
+    const asset = Object.hasOwn(EXPLORER_ASSETS, name) ? EXPLORER_ASSETS[name] : undefined;
     if (!asset) {
       next();
       return;

@@ -1,7 +1,7 @@
 import { GraphQLError, type ASTNode } from 'graphql';
 import { LIMIT_VARIABLES } from '../../../config/limits';
 
-export type MeasuredLimit = 'maxDepth' | 'maxComplexity' | 'maxTokens' | 'requestTimeoutMs' | 'maxBodyBytes';
+export type MeasuredLimit = 'maxDepth' | 'maxComplexity' | 'maxTokens' | 'requestTimeoutMs' | 'maxBodyBytes' | 'maxOperationsPerSocket';
 
 /** What every limit error carries besides its code: the limit's variable, its value, and what was measured. */
 export interface LimitExtensions {
