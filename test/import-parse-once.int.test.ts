@@ -3,15 +3,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { editionText } from '../../../test/support/editions';
-import { sampleText } from '../../../test/support/sample';
-import { runImport } from '../../cli/commands/import';
-import { parseReport } from '../../importer/parse-report';
-import { SqliteEventStore } from '../../store/sqlite/sqlite-event-store';
-import { Ledger } from '../ledger';
+import { Ledger } from '../src/application/ledger';
+import { runImport } from '../src/cli/commands/import';
+import { parseReport } from '../src/importer/parse-report';
+import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
+import { editionText } from './support/editions';
+import { sampleText } from './support/sample';
 
-jest.mock('../../importer/parse-report', () => {
-  const actual: typeof import('../../importer/parse-report') = jest.requireActual('../../importer/parse-report');
+jest.mock('../src/importer/parse-report', () => {
+  const actual: typeof import('../src/importer/parse-report') = jest.requireActual('../src/importer/parse-report');
   return { ...actual, parseReport: jest.fn(actual.parseReport) };
 });
 const parses = jest.mocked(parseReport);
