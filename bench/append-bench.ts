@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { newestEdition } from '../projections/queries/edition-queries';
 import type { Ledger } from '../src/application/ledger';
 import { recordValue, type RecordValueInput } from '../src/application/record-value';
-import { enableStreamStateCache } from '../src/application/stream-state-cache';
+import { StreamStateCache } from '../src/application/stream-state-cache';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { median, msSince } from './stats';
 
@@ -65,11 +65,12 @@ async function timedRound(ops: number, offset: number, append: (i: number) => Pr
  */
 function logAlone(ledger: Ledger, path: string) {
   const store = new SqliteEventStore({ path });
-  const states = enableStreamStateCache(store);
+  const states = new StreamStateCache();
   store.onCommitted((events) => states.observe(events));
+  const streams = { store, states };
   const effectiveEdition = newestEdition(ledger.db) ?? 0;
   return {
-    append: (input: RecordValueInput) => recordValue(store, input, { actor: ACTOR, effectiveEdition }),
+    append: (input: RecordValueInput) => recordValue(streams, input, { actor: ACTOR, effectiveEdition }),
     close: () => store.close(),
   };
 }

@@ -1,7 +1,7 @@
 // Three editions imported out of order (2023, then 2021, then 2022) through the importReport mutation,
 // then asked over HTTP how targets moved: history, change, compareFiscalYears and `at: {edition}`.
 // test/fixtures/editions/README.md lists what each edition changes.
-import { parseDocuments } from '../src/importer/import-report';
+import { parseDocuments } from '../src/importer/parse-documents';
 import { reportCommands } from '../src/importer/report-commands';
 import { editionText } from './support/editions';
 import { startTestServer, type TestServer } from './support/test-server';

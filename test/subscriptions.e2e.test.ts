@@ -186,7 +186,7 @@ describe('with a read model that follows the store on its own (as with PostgreSQ
       await until(() => own.subscriptionCount() === 1);
 
       // Another node appends straight to the shared store.
-      await recordValue(ledger.store, { indicatorId: NPO, fiscalYear: 2021, kind: 'ACTUAL', value: 77, text: null, reason: 'from another node' }, { actor: 'node-2', effectiveEdition: 2021 });
+      await recordValue({ store: ledger.store, states: null }, { indicatorId: NPO, fiscalYear: 2021, kind: 'ACTUAL', value: 77, text: null, reason: 'from another node' }, { actor: 'node-2', effectiveEdition: 2021 });
 
       expect((await live.next()).data!.ledgerEvents.reason).toBe('from another node');
       const response = await fetch(own.url, {

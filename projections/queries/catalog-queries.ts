@@ -68,7 +68,7 @@ export function indicatorsOfOwners(db: Database, ownerIds: readonly string[]): M
   return byOwner;
 }
 
-/** The lookups an import needs (src/importer/import-report.ts ImportCatalog), answered by this read model. */
+/** The lookups an import needs (ImportCatalog, src/importer/absences.ts), answered by this read model. */
 export function readModelCatalog(db: Database) {
   return {
     chapterMembers: (chapters: readonly number[]) => chapterMembers(db, chapters),

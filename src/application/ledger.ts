@@ -6,13 +6,17 @@ import { readModelCatalog } from '../../projections/queries/catalog-queries';
 import { newestEdition } from '../../projections/queries/edition-queries';
 import { PresentCache } from '../../projections/queries/present-cache';
 import { PresentReads } from '../../projections/queries/present-reads';
-import { importReport, type ImportOptions, type ImportSummary, type ReportDocument } from '../importer/import-report';
+import { parseDocuments, type ParsedDocument, type ReportDocument } from '../importer/parse-documents';
 import type { EventStore, Subscription } from '../store/event-store';
 import { verifyChain, type ChainVerdict } from '../store/hash-chain';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
+import type { Streams } from './decide-on-stream';
+import { importReport } from './import/import-report';
+import type { ImportOptions } from './import/import-options';
+import type { ImportSummary } from './import/import-summary';
 import { ReadModelPosition } from './read-model-position';
-import { enableStreamStateCache } from './stream-state-cache';
 import { recordValue, type RecordValueInput, type RecordValueResult } from './record-value';
+import { StreamStateCache } from './stream-state-cache';
 
 /** How stale the response cache's position may be for writes by another process (see ReadModelPosition). */
 const POSITION_MAX_AGE_MS = 25;
@@ -33,6 +37,8 @@ export class Ledger {
   readonly position: ReadModelPosition;
   /** Reads of now through the present held in memory; null when it is switched off. */
   readonly present: PresentReads | null;
+  /** What the use cases decide on: the store and, when this ledger sees all its commits, their folded streams. */
+  private readonly streams: Streams;
   private feed: Subscription | null = null;
 
   private constructor(
@@ -42,7 +48,10 @@ export class Ledger {
     readonly projections: ProjectionRunner,
     private readonly ownsReadModel: boolean,
     options: LedgerOptions,
+    /** Folded states of recently decided streams, kept current by the commits this ledger sees. */
+    readonly streamStates: StreamStateCache | null = null,
   ) {
+    this.streams = { store, states: streamStates };
     this.position = new ReadModelPosition(() => projections.checkpoint(), POSITION_MAX_AGE_MS);
     const budget = options.presentCacheBytes ?? DEFAULT_PRESENT_CACHE_BYTES;
     if (budget > 0) {
@@ -59,9 +68,9 @@ export class Ledger {
     const projections = new ProjectionRunner(store.db, 'same-database');
     await projections.open(store);
     store.addInlineProjector((events) => projections.apply(events));
-    const ledger = new Ledger(store, store.db, projections, false, options);
     // Every append goes through this store: its commits keep the folded-stream cache current.
-    const states = enableStreamStateCache(store);
+    const states = new StreamStateCache();
+    const ledger = new Ledger(store, store.db, projections, false, options, states);
     store.onCommitted((events) => {
       states.observe(events);
       ledger.position.changed();
@@ -103,16 +112,22 @@ export class Ledger {
 
   /** One report: its text, or the documents of one edition imported together as one append. */
   async importReport(input: string | readonly ReportDocument[], options: ImportOptions): Promise<ImportSummary> {
+    // Async, so a report that cannot be read is a rejection, as every failure of an import is.
+    return this.importParsedReport(parseDocuments(input, options.file), options);
+  }
+
+  /** One report its caller has parsed already (parseDocuments), say to group files by edition first. */
+  async importParsedReport(parts: readonly ParsedDocument[], options: ImportOptions): Promise<ImportSummary> {
     // The read model finds what the report may have left out (the importer's catalog): let it reach the head first.
     await this.waitForPosition(await this.store.headPosition());
-    const summary = await importReport(this.store, input, { catalog: readModelCatalog(this.db), ...options });
+    const summary = await importReport(this.streams, parts, { catalog: readModelCatalog(this.db), ...options });
     await this.waitForPosition(summary.position);
     return summary;
   }
 
   async recordValue(input: RecordValueInput, actor: string): Promise<RecordValueResult> {
     const effectiveEdition = newestEdition(this.db) ?? input.fiscalYear;
-    const result = await recordValue(this.store, input, { actor, effectiveEdition });
+    const result = await recordValue(this.streams, input, { actor, effectiveEdition });
     await this.waitForPosition(result.position);
     return result;
   }

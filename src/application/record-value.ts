@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/domain-error';
 import { indicatorStreamId } from '../domain/ids';
 import { indicatorDecider, type StatedValue, type ValueKind } from '../domain/indicator';
-import { WrongExpectedRevisionError, type EventStore } from '../store/event-store';
-import { decideOnStream, toStreamAppend } from './stream-batch';
+import { appendWithRetry } from './append-with-retry';
+import { decideOnStream, toStreamAppend, type Streams } from './decide-on-stream';
 
 export interface RecordValueInput extends StatedValue {
   indicatorId: string;
@@ -13,6 +13,9 @@ export interface RecordValueInput extends StatedValue {
   expectedRevision?: number | null;
   idempotencyKey?: string | null;
 }
+
+/** Lost races without an expectedRevision are decided again this many times. */
+const ATTEMPTS = 5;
 
 export interface RecordValueResult {
   position: number;
@@ -40,14 +43,14 @@ function conflict(indicatorId: string, expected: number, current: number): Domai
  * CONFLICT; without it a lost race is simply decided again on the fresh stream.
  */
 export async function recordValue(
-  store: EventStore,
+  streams: Streams,
   input: RecordValueInput,
   context: { actor: string; effectiveEdition: number },
 ): Promise<RecordValueResult> {
   const streamId = indicatorStreamId(input.indicatorId);
   const expected = input.expectedRevision ?? null;
-  for (let attempt = 1; ; attempt += 1) {
-    const decided = await decideOnStream(store, streamId, indicatorDecider, [
+  const decideAndAppend = async (): Promise<RecordValueResult> => {
+    const decided = await decideOnStream(streams, streamId, indicatorDecider, [
       { type: 'RecordValue', ...input, effectiveEdition: context.effectiveEdition },
     ]);
     const currentRevision = decided.expectedRevision === 'no_stream' ? -1 : Number(decided.expectedRevision);
@@ -68,14 +71,14 @@ export async function recordValue(
       if (expected !== currentRevision && !input.idempotencyKey) throw conflict(input.indicatorId, expected, currentRevision);
       append.expectedRevision = expected;
     }
-    try {
-      const result = await store.append([append]);
-      const last = result.events[result.events.length - 1];
-      return { position: result.lastPosition, revision: last?.streamRevision ?? currentRevision, alreadyRecorded: result.alreadyAppended };
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+    const result = await streams.store.append([append]);
+    const last = result.events[result.events.length - 1];
+    return { position: result.lastPosition, revision: last?.streamRevision ?? currentRevision, alreadyRecorded: result.alreadyAppended };
+  };
+  return appendWithRetry(decideAndAppend, {
+    attempts: ATTEMPTS,
+    onRefused: (error) => {
       if (expected !== null) throw conflict(input.indicatorId, expected, error.actual);
-      if (attempt >= 5) throw error;
-    }
-  }
+    },
+  });
 }

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
 import { sampleText } from '../../test/support/sample';
 import { Ledger } from './ledger';
-import { streamStateCache } from './stream-state-cache';
 
 const NPO = '5-1-1/NPO法人数';
 const edit = (value: number) => ({ indicatorId: NPO, fiscalYear: 2022, kind: 'ACTUAL' as const, value, text: null, reason: 'count' });
@@ -30,7 +29,7 @@ describe('the folded-stream cache', () => {
     expect(previousOf(ledger, second.position).previousValue).toBe(19);
     expect(previousOf(ledger, third.position).previousValue).toBe(20);
     expect(third.revision).toBe(second.revision + 1);
-    expect(streamStateCache(ledger.store)?.size).toBeGreaterThan(0);
+    expect(ledger.streamStates?.size).toBeGreaterThan(0);
     await ledger.close();
   });
 

@@ -7,9 +7,12 @@
 // file, a server store) only cost a cache miss. Appends it does see, it folds in after they commit, so
 // the next command on the stream needs no read at all. Deciders are pure and their states immutable,
 // which is what makes sharing a state between commands safe.
+//
+// Whoever sees every commit of a store owns its cache (Ledger.embedded) and hands it to the use cases
+// that decide on that store's streams (see Streams in decide-on-stream.ts).
 import { toCurrentVersion } from '../../events/catalogue';
 import type { Decider } from '../domain/decider';
-import type { EventStore, RecordedEvent } from '../store/event-store';
+import type { RecordedEvent } from '../store/event-store';
 
 interface Entry {
   /** What the state was folded with: callers may wrap a decider (to cite lines in errors), never its fold. */
@@ -63,17 +66,3 @@ export class StreamStateCache {
     return this.entries.size;
   }
 }
-
-const caches = new WeakMap<EventStore, StreamStateCache>();
-
-/** Turns the cache on for a store whose commits the caller will report through `observe`. */
-export function enableStreamStateCache(store: EventStore, maxEntries?: number): StreamStateCache {
-  let cache = caches.get(store);
-  if (!cache) {
-    cache = new StreamStateCache(maxEntries);
-    caches.set(store, cache);
-  }
-  return cache;
-}
-
-export const streamStateCache = (store: EventStore): StreamStateCache | undefined => caches.get(store);

@@ -48,7 +48,7 @@ const LABELS: ReadonlyMap<string, RowLabel> = new Map([['目標値', { kind: 'OU
 const BULLET = /^[-・•]\s*/;
 const NUMBERED = /^(?:[-・•]\s*)?(\d+)\s+(?=\S)/;
 
-export interface MeasureSheet {
+export interface ParsedMeasureSheet {
   measure: ParsedMeasure;
   header: TableHeader;
 }
@@ -57,7 +57,7 @@ export function parseMeasureSheet(
   context: ParseContext,
   lines: readonly ReportLine[],
   next: ReportLine | undefined,
-): MeasureSheet {
+): ParsedMeasureSheet {
   const sections = splitSections(context, lines, SECTIONS, next);
   const get = (key: MeasureSection): Section<MeasureSection> | undefined => sections.get(key);
   const need = (key: MeasureSection): Section<MeasureSection> => {

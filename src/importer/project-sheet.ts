@@ -1,7 +1,7 @@
 // A project sheet (実施計画兼予算要求書) is one budgeted project: who runs it, which budget line pays for it,
 // which measures it serves, and its goal state, activity indicators, cost and staffing per year.
 
-import type { MeasureRef, ParsedBudgetAccount, ParsedProject } from './report-model';
+import type { ParsedMeasureRef, ParsedBudgetAccount, ParsedProject } from './report-model';
 import { findEraYear, isSupportedFiscalYear, MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from './japanese-era';
 import { normalizeName, toHalfWidth } from './normalize';
 import { parseMeasureRef, splitMeasureRefs, splitStrategies } from './plan-refs';
@@ -39,7 +39,7 @@ const LABELS: ReadonlyMap<string, RowLabel> = new Map<string, RowLabel>([
 const BUDGET_EXAMPLE = '01一般会計・02総務費・01総務管理費・06企画費';
 const STRATEGY_KEY = '創生総合戦略';
 
-export interface ProjectSheet {
+export interface ParsedProjectSheet {
   project: ParsedProject;
   /** The year the heading names (令和3年度 → 2021): this sheet's claim about the report's edition. */
   edition: { fiscalYear: number; label: string; line: ReportLine };
@@ -50,7 +50,7 @@ export function parseProjectSheet(
   context: ParseContext,
   lines: readonly ReportLine[],
   next: ReportLine | undefined,
-): ProjectSheet {
+): ParsedProjectSheet {
   const sections = splitSections(context, lines, SECTIONS, next);
   const need = (key: ProjectSection): Section<ProjectSection> => {
     const section = sections.get(key);
@@ -145,14 +145,14 @@ export function parseBudgetAccount(text: string): ParsedBudgetAccount | null {
   return { code: numbers.join('-'), fund, division, section, item };
 }
 
-function parseMeasureLine(context: ParseContext, line: ReportLine): { measures: MeasureRef[]; strategies: string[] } {
+function parseMeasureLine(context: ParseContext, line: ReportLine): { measures: ParsedMeasureRef[]; strategies: string[] } {
   const [first, ...rest] = line.cells;
   if (labelKey(first ?? '') !== '施策') context.fail(line.number, '施策⇥<measure>', line.text);
   const split = rest.findIndex((cell) => labelKey(cell) === STRATEGY_KEY);
   const refCells = split < 0 ? rest : rest.slice(0, split);
   const strategyCells = split < 0 ? [] : rest.slice(split + 1);
 
-  const measures: MeasureRef[] = [];
+  const measures: ParsedMeasureRef[] = [];
   for (const cell of refCells) {
     for (const piece of splitMeasureRefs(cell)) {
       const ref = parseMeasureRef(piece);

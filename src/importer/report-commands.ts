@@ -4,24 +4,16 @@ import { cellKey, type IndicatorCommand } from '../domain/indicator';
 import { indicatorIdOf, indicatorStreamId, measureStreamId, placementOf, projectIdOf, projectStreamId } from '../domain/ids';
 import type { MeasureCommand } from '../domain/measure';
 import type { ProjectCommand } from '../domain/project';
+import type { ParsedDocument } from './parse-documents';
 import { ReportParseError } from './report-errors';
-import type { ParsedIndicator, ParsedReport } from './report-model';
-
-/** One document of a report, parsed. */
-export interface ReportPart {
-  report: ParsedReport;
-  /** Named in errors. */
-  file?: string | undefined;
-  /** SHA-256 of the document's text: the source its events cite. */
-  sha256: string;
-}
+import type { ParsedIndicator } from './report-model';
 
 export interface ReportCommands {
   measures: Map<string, MeasureCommand[]>;
   projects: Map<string, ProjectCommand[]>;
   indicators: Map<string, IndicatorCommand[]>;
   /** The document each stream's commands come from. */
-  sources: Map<string, ReportPart>;
+  sources: Map<string, ParsedDocument>;
   /** Chapters the report covers: those it has measure sheets of. */
   chapters: Set<number>;
   /** The indicator ids each reported owner (a measure with a sheet, or a project) lists, by owner id. */
@@ -44,7 +36,7 @@ function indicatorKey(indicator: ParsedIndicator, goalStateIndex: number): strin
 
 function addIndicators(
   commands: ReportCommands,
-  part: ReportPart,
+  part: ParsedDocument,
   ownerType: 'measure' | 'project',
   ownerId: string,
   indicators: readonly ParsedIndicator[],
@@ -92,7 +84,7 @@ function addIndicators(
   commands.ownerIndicators.set(ownerId, ids);
 }
 
-export function reportCommands(parts: readonly ReportPart[]): ReportCommands {
+export function reportCommands(parts: readonly ParsedDocument[]): ReportCommands {
   const commands: ReportCommands = {
     measures: new Map(),
     projects: new Map(),

@@ -59,7 +59,7 @@ export interface ParsedBudgetAccount {
   item: string;
 }
 
-export interface MeasureRef {
+export interface ParsedMeasureRef {
   code: string;
   title: string;
 }
@@ -69,7 +69,7 @@ export interface ParsedProject {
   name: string;
   department: string;
   budgetAccount: ParsedBudgetAccount;
-  measures: MeasureRef[];
+  measures: ParsedMeasureRef[];
   strategies: string[];
   overview: string | null;
   purpose: string | null;

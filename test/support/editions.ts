@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Ledger } from '../../src/application/ledger';
-import type { ImportSummary } from '../../src/importer/import-report';
+import type { ImportSummary } from '../../src/application/import/import-summary';
 import { absences } from '../../projections/queries/catalog-queries';
 import { entityRecords } from '../../projections/queries/entity-queries';
 import { valuesOf } from '../../projections/queries/value-queries';

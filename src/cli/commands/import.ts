@@ -4,11 +4,13 @@
 // different editions are imported one edition after another, in the order they first appear, each as
 // its own append (editions may come in any order: the newest edition's statements stay current).
 // With several editions, each is first planned as a dry run, so a file the domain refuses also
-// writes nothing. --separately imports every file as its own append instead.
+// writes nothing. --separately imports every file as its own append instead. Each file is parsed once,
+// here: the dry runs and the imports are given what it parsed.
 import { readFile } from 'node:fs/promises';
 import type { Ledger } from '../../application/ledger';
 import { openLedger } from '../../application/open-ledger';
-import { parseDocuments, type ImportSummary, type ReportDocument } from '../../importer/import-report';
+import type { ImportSummary } from '../../application/import/import-summary';
+import { parseDocument, type ParsedDocument, type ReportDocument } from '../../importer/parse-documents';
 import { decodeReport } from '../../importer/read-report';
 import { cliActor } from '../actor';
 import { terminalProgress, type Progress } from '../progress';
@@ -23,7 +25,7 @@ export interface ImportCommandOptions {
 export interface ImportGroup {
   edition: number;
   files: string[];
-  documents: ReportDocument[];
+  parts: ParsedDocument[];
 }
 
 async function readDocument(file: string): Promise<ReportDocument> {
@@ -40,15 +42,13 @@ async function readDocument(file: string): Promise<ReportDocument> {
 export async function readImportGroups(files: readonly string[], options: { separately?: boolean | undefined } = {}): Promise<ImportGroup[]> {
   const groups: ImportGroup[] = [];
   for (const file of files) {
-    const document = await readDocument(file);
-    const [part] = parseDocuments([document]);
-    if (!part) throw new Error(`no report in ${file}`);
+    const part = parseDocument(await readDocument(file));
     const group = options.separately ? undefined : groups.find((g) => g.edition === part.report.edition);
     if (group) {
       group.files.push(file);
-      group.documents.push(document);
+      group.parts.push(part);
     } else {
-      groups.push({ edition: part.report.edition, files: [file], documents: [document] });
+      groups.push({ edition: part.report.edition, files: [file], parts: [part] });
     }
   }
   return groups;
@@ -85,13 +85,13 @@ export async function runImport(
   const base = { actor: cliActor(), reason: options.reason ?? null };
   if (groups.length > 1 && !options.dryRun) {
     // Planned first, each against the ledger as it is: what the domain refuses shows before any write.
-    for (const group of groups) await ledger.importReport(group.documents, { ...base, dryRun: true });
+    for (const group of groups) await ledger.importParsedReport(group.parts, { ...base, dryRun: true });
   }
   const summaries: ImportSummary[] = [];
   try {
     for (const group of groups) {
       progress.start(1, group.files.length === 1 ? (group.files[0] ?? '') : `${group.files.length} files (${group.edition})`);
-      const summary = await ledger.importReport(group.documents, {
+      const summary = await ledger.importParsedReport(group.parts, {
         ...base,
         dryRun: options.dryRun,
         onProgress: ({ done, total }) => progress.update(done, total),

@@ -1,8 +1,16 @@
+// A stream's commands decided on its folded state: what a use case appends, and the state before and after.
 import { currentPayload, currentVersionOf } from '../../events/catalogue';
 import { fold, type Decider, type Emitted, type Folded } from '../domain/decider';
 import type { EventMetadata, EventStore, ExpectedRevision, NewEvent, StreamAppend } from '../store/event-store';
 import { newEventId } from '../store/event-id';
-import { streamStateCache } from './stream-state-cache';
+import type { StreamStateCache } from './stream-state-cache';
+
+/** What a use case decides on: the store, and the folded states of its streams when the caller keeps them current. */
+export interface Streams {
+  store: EventStore;
+  /** Kept current by the store's commits (see Ledger.embedded); null folds every stream from the log. */
+  states: StreamStateCache | null;
+}
 
 export interface DecidedStream<State> {
   streamId: string;
@@ -14,8 +22,7 @@ export interface DecidedStream<State> {
 }
 
 /** The stream's state and revision (-1 for no stream): from the state cache when it is current, else from the log. */
-async function foldStream<State>(store: EventStore, streamId: string, decider: Decider<unknown, State>): Promise<{ state: State; revision: number }> {
-  const cache = streamStateCache(store);
+async function foldStream<State>({ store, states: cache }: Streams, streamId: string, decider: Decider<unknown, State>): Promise<{ state: State; revision: number }> {
   if (cache) {
     const revision = await store.streamRevision(streamId);
     const state = cache.get(streamId, decider, revision);
@@ -31,12 +38,12 @@ async function foldStream<State>(store: EventStore, streamId: string, decider: D
 
 /** Folds a stream once, then runs its commands in order, each seeing the events of the ones before. */
 export async function decideOnStream<Command, State>(
-  store: EventStore,
+  streams: Streams,
   streamId: string,
   decider: Decider<Command, State>,
   commands: readonly Command[],
 ): Promise<DecidedStream<State>> {
-  const { state: initialState, revision: foldedRevision } = await foldStream(store, streamId, decider);
+  const { state: initialState, revision: foldedRevision } = await foldStream(streams, streamId, decider);
   let state = initialState;
   let revision = foldedRevision;
   const expectedRevision: ExpectedRevision = revision === -1 ? 'no_stream' : revision;

@@ -1,0 +1,83 @@
+// Who, why and from where, for every event of an import. An event may speak for another edition than the
+// report's: a restatement keeps a newer edition's statement current over this older report, and an
+// absence may be another edition's (see src/importer/absences.ts). The reason says which.
+import { EditionImported, type EditionImportedData } from '../../../events/edition-events';
+import type { Emitted } from '../../domain/decider';
+import { editionStreamId } from '../../domain/ids';
+import { fiscalYearLabel } from '../../importer/japanese-era';
+import type { ParsedDocument } from '../../importer/parse-documents';
+import type { EventMetadata, JsonObject, StreamAppend } from '../../store/event-store';
+import { newEventId } from '../../store/event-id';
+import type { AbsenceSummary } from './import-summary';
+
+export interface ImportProvenance {
+  actor: string;
+  edition: number;
+  /** As the report wrote it, or the label of its fiscal year. */
+  editionLabel: string;
+  /** The caller's reason, or one naming the report. */
+  reason: string;
+  /** Shared by every event of one import. */
+  correlationId: string;
+}
+
+const ABSENCE_TYPES: Readonly<Record<string, AbsenceSummary['type']>> = {
+  MeasureNotReported: 'measure',
+  ProjectNotReported: 'project',
+  IndicatorNotReported: 'indicator',
+};
+
+/** The edition an event speaks for: a restatement or an absence may concern another edition than the report's. */
+function editionOfEvent(data: JsonObject, edition: number): number {
+  const stated = data['effectiveEdition'] ?? data['edition'];
+  return typeof stated === 'number' ? stated : edition;
+}
+
+/** Metadata for an import's events, noting as it goes the absences and restatements they record. */
+export class ImportMetadata {
+  readonly absences: AbsenceSummary[] = [];
+  restatements = 0;
+
+  constructor(private readonly provenance: ImportProvenance) {}
+
+  /** For `event`, decided on a stream whose commands came from `part`. */
+  of(event: Emitted, part: ParsedDocument | undefined): EventMetadata {
+    const { actor, edition, editionLabel, reason, correlationId } = this.provenance;
+    const about = editionOfEvent(event.data, edition);
+    const absence = ABSENCE_TYPES[event.type];
+    if (absence) this.absences.push({ type: absence, id: String(event.data['code'] ?? event.data['projectId'] ?? event.data['indicatorId']), edition: about });
+    const restated = about !== edition && !absence;
+    if (restated) this.restatements += 1;
+    return {
+      actor,
+      reason:
+        about === edition
+          ? reason
+          : restated
+            ? `${reason}: restates the ${fiscalYearLabel(about)} report, which the older ${editionLabel} report must not override`
+            : `${reason}: the ${fiscalYearLabel(about)} report left it out`,
+      edition: about,
+      source: about === edition && part ? { sha256: part.sha256, line: event.line ?? null } : null,
+      correlationId,
+      causationId: null,
+    };
+  }
+
+  /** The edition stream's record of an import that changed anything. */
+  editionImported(data: EditionImportedData): StreamAppend {
+    const { actor, edition, reason, correlationId } = this.provenance;
+    return {
+      streamId: editionStreamId(edition),
+      expectedRevision: 'any',
+      events: [
+        {
+          id: newEventId(),
+          type: EditionImported.type,
+          version: EditionImported.version,
+          data,
+          metadata: { actor, reason, edition, source: { sha256: data.sourceSha256, line: 1 }, correlationId, causationId: null },
+        },
+      ],
+    };
+  }
+}
