@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext, type GraphQLRequestContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Logger } from 'pino';
@@ -17,6 +17,8 @@ export interface ApolloServerOptions {
   plugins?: LedgerPlugin[] | undefined;
   /** Depth, cost, document size, time budget and introspection (PLAN_LEDGER_MAX_* and friends). */
   limits?: Limits | undefined;
+  /** Sees each operation's price once it is within the limit, and may refuse it by throwing. */
+  admitCost?: ((cost: number, request: GraphQLRequestContext<RequestContext & BaseContext>) => void) | undefined;
 }
 
 /** Over HTTP a subscription would be answered as a query with a null root: refuse it, naming where it belongs. */
@@ -69,7 +71,7 @@ export async function createApolloServer(options: ApolloServerOptions = {}): Pro
       ApolloServerPluginCacheControlDisabled(),
       noStoreByDefault,
       subscriptionsOverWebSocketOnly,
-      ...(options.limits ? limitPlugins<RequestContext & BaseContext>(options.limits) : []),
+      ...(options.limits ? limitPlugins<RequestContext & BaseContext>(options.limits, options.admitCost ? { admit: options.admitCost } : {}) : []),
       ...(options.plugins ?? []),
     ],
   });

@@ -21,6 +21,7 @@ export const CLIENT_CODES: ReadonlySet<string> = new Set([
   'SUBSCRIBER_TOO_SLOW',
   'TIMEOUT',
   'PAYLOAD_TOO_LARGE',
+  'TOO_MANY_REQUESTS',
 ]);
 
 const VALUE_NODES: ReadonlySet<string> = new Set([

@@ -3,7 +3,7 @@
 import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import pino, { type Logger } from 'pino';
 import type { Ledger } from '../application/ledger';
 import { loadAuthConfig } from '../auth/auth-config';
@@ -24,6 +24,10 @@ import { ServerMetrics } from './metrics';
 import { knownOperationNames, metricsAccess } from './metrics-access';
 import { loadMetricsConfig, type MetricsConfig } from '../config/metrics-config';
 import { corsHeaders, loadCorsPolicy, type CorsPolicy } from './cors-policy';
+import { loadClientLimits, type ClientLimits } from '../config/client-limits';
+import { clientAddressOf } from './client-address';
+import { expensiveQueries } from './expensive-queries';
+import { requestRate } from './request-rate';
 import { metricsPlugin } from './metrics-plugin';
 import { graphqlPost } from './graphql-post';
 import { sendErrorResponse } from './http-errors';
@@ -53,6 +57,8 @@ export interface ServerOptions {
   metrics?: MetricsConfig;
   /** Which origins may call the API; by default from PLAN_LEDGER_CORS_ORIGINS (any, when unset). */
   cors?: CorsPolicy;
+  /** Rates, expensive queries and connections per client; by default from the environment (client-limits.ts). */
+  clientLimits?: ClientLimits;
 }
 
 export interface RunningServer {
@@ -95,13 +101,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const authenticator = options.authenticator ?? (await Authenticator.create(loadAuthConfig()));
   const metricsConfig = options.metrics ?? loadMetricsConfig();
   const cors = options.cors ?? loadCorsPolicy();
+  const clientLimits = options.clientLimits ?? loadClientLimits();
+  const addressOf = clientAddressOf(clientLimits.trustProxy);
+  const expensive = expensiveQueries({ maxPerClient: clientLimits.maxExpensivePerClient, expensiveCost: clientLimits.expensiveCost, addressOf });
+  const admitRequest = requestRate(clientLimits.requestsPerSecond, addressOf, corsHeaders(cors));
   const { feed, metrics } = await observe(ledger, logger, knownOperationNames(metricsConfig));
   const authenticate = (authorization: string | null | undefined) => principalFromAuthorization(authenticator, authorization);
   const contextFor = async (authorization: string | null | undefined, httpResponse?: ServerResponse): Promise<RequestContext> =>
     createRequestContext(ledger, await authenticate(authorization), { events: feed, httpResponse: httpResponse ?? null });
   let draining = false;
 
-  const httpServer = createServer();
+  const httpServer = createServer({
+    headersTimeout: clientLimits.headersTimeoutMs,
+    requestTimeout: clientLimits.httpRequestTimeoutMs,
+    // Node looks for timed-out requests every 30 s by default, which would let a slow client hold on that much longer.
+    connectionsCheckingInterval: Math.min(1000, clientLimits.headersTimeoutMs),
+  });
+  httpServer.maxConnections = clientLimits.maxConnections;
   let apollo: ApolloServer<RequestContext & BaseContext> | null = null;
   try {
     const sockets = serveGraphqlWs({
@@ -118,11 +134,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       logger,
       development,
       limits,
+      ...(expensive ? { admitCost: expensive.onCost } : {}),
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),
         drainWebSockets(sockets),
         metricsPlugin(metrics),
         operationNames.plugin(),
+        ...(expensive ? [expensive.plugin] : []),
         ...(options.responseCache ? [options.responseCache.plugin<RequestContext & BaseContext>()] : []),
         ...(options.plugins ?? []),
       ],
@@ -153,9 +171,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       graphql: expressMiddleware(started, { context: ({ req, res }) => contextFor(req.headers.authorization, res) }),
       cors,
     });
+    const route = (req: IncomingMessage, res: ServerResponse) => {
+      if (!answerGraphqlPost(req, res)) app(req, res);
+    };
     httpServer.on('request', (req, res) => {
       logRequest(req, res);
-      if (!answerGraphqlPost(req, res)) app(req, res);
+      if (!admitRequest) route(req, res);
+      else {
+        admitRequest(req, res).then(
+          (admitted) => admitted && route(req, res),
+          (error: unknown) => sendErrorResponse(res, error instanceof Error ? error : { message: String(error) }, logger),
+        );
+      }
     });
     const address = await listen(httpServer, options.port, options.host ?? '0.0.0.0');
     return {

@@ -22,7 +22,8 @@ export function tokenFor(role: Role, sub = `test-${role}`, departments: string[]
 /** Starts `plan-ledger serve` on a free port and resolves once it says where it serves. */
 export function startServerProcess(env: NodeJS.ProcessEnv, timeoutMs = 20_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], {
-    env: { ...process.env, PLAN_LEDGER_JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test', ...env },
+    // The suites hammer one server from one address; client-limits.e2e.test.ts tests the limits themselves.
+    env: { ...process.env, PLAN_LEDGER_JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test', PLAN_LEDGER_RATE_LIMIT_RPS: '0', PLAN_LEDGER_MAX_EXPENSIVE_PER_CLIENT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

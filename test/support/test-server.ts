@@ -3,6 +3,7 @@ import { Ledger } from '../../src/application/ledger';
 import { loadAuthConfig } from '../../src/auth/auth-config';
 import type { MetricsConfig } from '../../src/config/metrics-config';
 import type { CorsPolicy } from '../../src/http/cors-policy';
+import { DEFAULT_CLIENT_LIMITS, type ClientLimits } from '../../src/config/client-limits';
 import { Authenticator } from '../../src/auth/authenticator';
 import { TEST_JWT_SECRET, tokenFor } from './server-process';
 import { startServer } from '../../src/graphql/server';
@@ -44,6 +45,8 @@ export interface TestServerOptions {
   metrics?: MetricsConfig;
   /** Which origins may call the API (any, by default). */
   cors?: CorsPolicy;
+  /** Per-client limits; by default none, as the suites make many requests from one address quickly. */
+  clientLimits?: ClientLimits;
 }
 
 export async function startTestServer(pathOrOptions: string | TestServerOptions = {}): Promise<TestServer> {
@@ -61,6 +64,7 @@ export async function startTestServer(pathOrOptions: string | TestServerOptions 
     ...(options.logger ? { logger: options.logger } : {}),
     metrics: options.metrics ?? { public: false, operations: [] },
     cors: options.cors ?? { anyOrigin: true },
+    clientLimits: options.clientLimits ?? { ...DEFAULT_CLIENT_LIMITS, requestsPerSecond: 0, maxExpensivePerClient: 0 },
     ...(options.responseCache ? { responseCache: new ResponseCache({ headPosition: () => ledger.position.current() }) } : {}),
   });
   return {

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
 import type { DocumentNode, GraphQLError, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { Limits } from '../../../config/limits';
 import { MAX_EVALUATED_NODES, operationCost } from './cost';
@@ -38,23 +38,31 @@ export function checkComplexity(
   return { cost: measured.cost, error };
 }
 
+export interface ComplexityOptions<TContext extends BaseContext> {
+  onCost?: (cost: number, operationName: string | null) => void;
+  admit?: (cost: number, request: GraphQLRequestContext<TContext>) => void;
+}
+
 /**
  * Prices the operation once it is known (so its variables count, e.g. `first: $n`) and refuses it,
  * with HTTP 400 and nothing executed, when it costs more than the limit. `onCost` sees every price,
- * e.g. for a metric or a log line.
+ * e.g. for a metric or a log line; `admit` sees the price of an operation within the limit and may
+ * refuse it by throwing (the server's per-client slots for expensive queries).
  */
 export function complexityLimitPlugin<TContext extends BaseContext>(
   limits: Pick<Limits, 'maxComplexity'>,
-  options: { onCost?: (cost: number, operationName: string | null) => void } = {},
+  options: ComplexityOptions<TContext> = {},
 ): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request, operationName }) {
+        async didResolveOperation(requestContext) {
+          const { schema, document, operation, request, operationName } = requestContext;
           if (!operation) return;
           const { cost, error } = checkComplexity(schema, document, operation, request.variables, limits);
           options.onCost?.(cost, operationName);
           if (error) throw withHttpStatus(error, 400);
+          options.admit?.(cost, requestContext);
         },
       };
     },

@@ -3,7 +3,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { ParseOptions, ValidationRule } from 'graphql';
 import type { Limits } from '../../../config/limits';
-import { complexityLimitPlugin } from './complexity';
+import { complexityLimitPlugin, type ComplexityOptions } from './complexity';
 import { depthLimitRule } from './depth';
 import { noIntrospectionRule } from './introspection';
 import { timeBudgetPlugin, type TimeBudgetOptions } from './time-budget';
@@ -25,6 +25,7 @@ export const limitParseOptions = (limits: Pick<Limits, 'maxTokens'>): ParseOptio
 
 export interface LimitPluginOptions<TContext extends BaseContext> {
   onCost?: (cost: number, operationName: string | null) => void;
+  admit?: ComplexityOptions<TContext>['admit'];
   onTimeout?: TimeBudgetOptions['onTimeout'];
   /** Only for type inference at the call site. */
   context?: TContext;
@@ -33,7 +34,10 @@ export interface LimitPluginOptions<TContext extends BaseContext> {
 /** Apollo plugins: the cost check (needs the variables, so per request) and the time budget. */
 export function limitPlugins<TContext extends BaseContext>(limits: Limits, options: Omit<LimitPluginOptions<TContext>, 'context'> = {}): ApolloServerPlugin<TContext>[] {
   return [
-    complexityLimitPlugin<TContext>(limits, options.onCost ? { onCost: options.onCost } : {}),
+    complexityLimitPlugin<TContext>(limits, {
+      ...(options.onCost ? { onCost: options.onCost } : {}),
+      ...(options.admit ? { admit: options.admit } : {}),
+    }),
     timeBudgetPlugin<TContext>(limits, options.onTimeout ? { onTimeout: options.onTimeout } : {}),
   ];
 }
