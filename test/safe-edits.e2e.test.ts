@@ -101,6 +101,40 @@ describe('recordValue with idempotencyKey', () => {
     expect(await eventCount()).toBe(events);
   });
 
+  it('refuses the same key with a different edit as CONFLICT on idempotencyKey, and appends nothing', async () => {
+    const key = `reused-${Date.now()}`;
+    expect((await server.gql(RECORD, { input: input(44, { idempotencyKey: key }) })).errors).toBeUndefined();
+    const events = await eventCount();
+    for (const changed of [input(45, { idempotencyKey: key }), input(44, { idempotencyKey: key, reason: 'another reason' }), input(44, { idempotencyKey: key, fiscalYear: 2022 })]) {
+      const refused = await server.gql(RECORD, { input: changed });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
+    }
+    expect(await eventCount()).toBe(events);
+  });
+
+  it('refuses a key longer than 200 characters, naming the field, and appends nothing', async () => {
+    const events = await eventCount();
+    const refused = await server.gql(RECORD, { input: input(46, { idempotencyKey: 'k'.repeat(100_000) }) });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
+    expect(refused.errors?.[0]?.message.length).toBeLessThan(200);
+    expect((await server.gql(RECORD, { input: input(46, { idempotencyKey: 'k'.repeat(200) }) })).errors).toBeUndefined();
+    expect(await eventCount()).toBe(events + 1);
+  });
+
+  it('refuses a reason or text made of invisible characters', async () => {
+    const events = await eventCount();
+    for (const [extra, field] of [
+      [{ reason: '\u0000' }, 'reason'],
+      [{ reason: 'recount\u202Edaer' }, 'reason'],
+      [{ value: null, text: '\u200B' }, 'text'],
+    ] as const) {
+      const refused = await server.gql(RECORD, { input: input(47, extra) });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    expect(await eventCount()).toBe(events);
+    expect((await server.gql(RECORD, { input: input(47, { reason: '名簿の再集計\n（二行目）' }) })).errors).toBeUndefined();
+  });
+
   it('writes again under a new key', async () => {
     const events = await eventCount();
     await server.gql(RECORD, { input: input(42, { idempotencyKey: `a-${Date.now()}` }) });

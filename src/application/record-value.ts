@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/domain-error';
 import { indicatorStreamId } from '../domain/ids';
 import { indicatorDecider, type StatedValue, type ValueKind } from '../domain/indicator';
 import { appendWithRetry } from './append-with-retry';
+import { assertIdempotencyKey, assertSameEdit, idempotentEventId } from './idempotent-edit';
 import { decideOnStream, toStreamAppend, type Streams } from './decide-on-stream';
 
 export interface RecordValueInput extends StatedValue {
@@ -21,12 +21,6 @@ export interface RecordValueResult {
   position: number;
   revision: number;
   alreadyRecorded: boolean;
-}
-
-/** The same key from the same actor always names the same event, so a retry is recognised by the store. */
-function idempotentEventId(actor: string, indicatorId: string, key: string): string {
-  const hex = createHash('sha256').update(`${actor}\u0000${indicatorId}\u0000${key}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 function conflict(indicatorId: string, expected: number, current: number): DomainError {
@@ -49,6 +43,7 @@ export async function recordValue(
 ): Promise<RecordValueResult> {
   const streamId = indicatorStreamId(input.indicatorId);
   const expected = input.expectedRevision ?? null;
+  if (input.idempotencyKey) assertIdempotencyKey(input.idempotencyKey);
   const decideAndAppend = async (): Promise<RecordValueResult> => {
     const decided = await decideOnStream(streams, streamId, indicatorDecider, [
       { type: 'RecordValue', ...input, effectiveEdition: context.effectiveEdition },
@@ -72,6 +67,7 @@ export async function recordValue(
       append.expectedRevision = expected;
     }
     const result = await streams.store.append([append]);
+    if (result.alreadyAppended) assertSameEdit(result.events, input);
     const last = result.events[result.events.length - 1];
     return { position: result.lastPosition, revision: last?.streamRevision ?? currentRevision, alreadyRecorded: result.alreadyAppended };
   };

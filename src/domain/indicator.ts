@@ -15,7 +15,7 @@ import {
 } from '../../events/indicator-events';
 import type { Decider, Emitted } from './decider';
 import { DomainError } from './domain-error';
-import { assertFiniteOrNull, assertFiscalYear, assertNonNegativeOrNull, assertText } from './invariants';
+import { assertFiniteOrNull, assertFiscalYear, assertNonNegativeOrNull, assertPrintable, assertText } from './invariants';
 import {
   absenceBasis,
   diffReported,
@@ -136,6 +136,7 @@ function validateValue(state: IndicatorState, command: { fiscalYear: number; val
   if (command.text !== null && command.text.length > 10_000) {
     throw new DomainError('BAD_USER_INPUT', 'text is longer than 10000 characters', 'text');
   }
+  if (command.text !== null) assertPrintable(command.text, 'text');
 }
 
 export const indicatorDecider: Decider<IndicatorCommand, IndicatorState> = {

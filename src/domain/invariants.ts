@@ -21,9 +21,25 @@ export function assertNonNegativeOrNull(value: number | null, field: string): vo
   }
 }
 
+// Control characters (tab and line breaks aside) and format characters (zero-width spaces, bidi
+// overrides) print as nothing or reorder what is shown: "\u0000" would pass for a reason, and a bidi
+// override could make a logged reason read other than it is.
+const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
+const ALLOWED_CONTROLS = /[\t\n\r]/g;
+
+/** Refuses text holding a control or format character, naming the field and the character's code point. */
+export function assertPrintable(text: string, field: string): void {
+  const found = INVISIBLE.exec(text.replace(ALLOWED_CONTROLS, ' '));
+  if (found) {
+    const codePoint = `U+${(found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new DomainError('BAD_USER_INPUT', `${field} holds an invisible character (${codePoint}) at index ${found.index}`, field);
+  }
+}
+
 export function assertText(text: string | null | undefined, field: string, maxLength = 10_000): string {
   const trimmed = (text ?? '').trim();
   if (trimmed === '') throw new DomainError('BAD_USER_INPUT', `${field} is required`, field);
+  assertPrintable(trimmed, field);
   if (trimmed.length > maxLength) {
     throw new DomainError('BAD_USER_INPUT', `${field} is longer than ${maxLength} characters`, field);
   }
