@@ -1,4 +1,5 @@
-import type { JsonObject, RecordedEvent } from '../src/store/event-store';
+import type { RecordedEvent } from '../src/store/event-store';
+import type { JsonObject } from '../src/shared/json';
 import { editionEvents } from './edition-events';
 import { upcast, type EventDefinition } from './event-definition';
 import { indicatorEvents } from './indicator-events';

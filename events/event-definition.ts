@@ -1,4 +1,4 @@
-import type { JsonObject } from '../src/store/event-store';
+import type { JsonObject } from '../src/shared/json';
 
 /**
  * One entry of the catalogue: a type name, the current version of its payload and the upcasters

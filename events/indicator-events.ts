@@ -1,18 +1,17 @@
 // Stream `indicator-<indicatorId>`, e.g. indicator-measure-5-1-1/NPO法人数.
 import type { FieldChanges } from './common';
 import { defineEvent } from './event-definition';
-
-export type OwnerType = 'measure' | 'project';
+import type { Direction, IndicatorKind, OwnerType } from './vocabulary';
 
 export type IndicatorDefinedData = {
   indicatorId: string;
   ownerType: OwnerType;
   /** Measure code or project id. */
   ownerId: string;
-  kind: 'OUTCOME' | 'ACTIVITY' | 'GOAL_STATE' | 'COST' | 'STAFFING';
+  kind: IndicatorKind;
   name: string;
   unit: string | null;
-  direction: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' | 'NONE';
+  direction: Direction;
 };
 
 /**

@@ -8,7 +8,8 @@ import { IndicatorDefined, IndicatorReported } from '../events/indicator-events'
 import { MeasureRegistered, MeasureReported } from '../events/measure-events';
 import { ProjectRegistered, ProjectReported } from '../events/project-events';
 import { MEASURE_CODE, placementOf } from '../src/domain/ids';
-import type { JsonObject, JsonValue, RecordedEvent } from '../src/store/event-store';
+import type { RecordedEvent } from '../src/store/event-store';
+import type { JsonObject, JsonValue } from '../src/shared/json';
 import { canonicalJson } from './canonical-json';
 import type { ApplyMode, Projection } from './projection';
 

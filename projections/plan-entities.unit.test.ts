@@ -1,4 +1,5 @@
-import type { JsonObject, RecordedEvent } from '../src/store/event-store';
+import type { RecordedEvent } from '../src/store/event-store';
+import type { JsonObject } from '../src/shared/json';
 import { planEntitiesProjection } from './plan-entities';
 
 const event = (type: string, data: JsonObject): RecordedEvent => ({

@@ -3,7 +3,7 @@
 // is decided on its own stream.
 import type { Database } from 'better-sqlite3';
 import { currentPayload } from '../../events/catalogue';
-import type { JsonObject } from '../../src/store/event-store';
+import type { JsonObject } from '../../src/shared/json';
 import { canonicalJson } from '../canonical-json';
 
 export interface ChapterMembers {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/domain-error';
 import { indicatorStreamId } from '../domain/ids';
-import { indicatorDecider, type StatedValue, type ValueKind } from '../domain/indicator';
+import type { ValueKind } from '../../events/vocabulary';
+import { indicatorDecider, type StatedValue } from '../domain/indicator';
 import { WrongExpectedRevisionError, type EventStore } from '../store/event-store';
 import { decideOnStream, toStreamAppend } from './stream-batch';
 

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../store/event-store';
+import type { JsonObject } from '../shared/json';
 
 /** An event as a decider emits it: the application adds ids and metadata. */
 export interface Emitted<Data extends JsonObject = JsonObject> {

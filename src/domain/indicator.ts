@@ -13,6 +13,7 @@ import {
   type IndicatorReportedData,
   type ValueStatedData,
 } from '../../events/indicator-events';
+import type { Direction, IndicatorKind, OwnerType, ValueKind } from '../../events/vocabulary';
 import type { Decider, Emitted } from './decider';
 import { DomainError } from './domain-error';
 import { assertFiniteOrNull, assertFiscalYear, assertNonNegativeOrNull, assertText } from './invariants';
@@ -28,10 +29,6 @@ import {
 } from './reported-fields';
 import { winningStatement, type Statement } from './statement-log';
 
-export type IndicatorKind = IndicatorDefinedData['kind'];
-export type ValueKind = 'TARGET' | 'ACTUAL';
-export type Direction = IndicatorDefinedData['direction'];
-
 export interface StatedValue {
   value: number | null;
   text: string | null;
@@ -41,7 +38,7 @@ export type IndicatorCommand =
   | {
       type: 'ReportIndicator';
       indicatorId: string;
-      ownerType: IndicatorDefinedData['ownerType'];
+      ownerType: OwnerType;
       ownerId: string;
       kind: IndicatorKind;
       name: string;

@@ -6,7 +6,7 @@ import {
   type MeasureNotReportedData,
   type MeasureReportedData,
 } from '../../events/measure-events';
-import type { JsonValue } from '../store/event-store';
+import type { JsonValue } from '../shared/json';
 import type { Decider, Emitted } from './decider';
 import { DomainError } from './domain-error';
 import { MEASURE_CODE, placementOf } from './ids';

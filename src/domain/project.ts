@@ -6,7 +6,7 @@ import {
   type ProjectNotReportedData,
   type ProjectReportedData,
 } from '../../events/project-events';
-import type { JsonValue } from '../store/event-store';
+import type { JsonValue } from '../shared/json';
 import type { Decider, Emitted } from './decider';
 import { DomainError } from './domain-error';
 import { MEASURE_CODE, placementOf } from './ids';

@@ -32,13 +32,15 @@ import { decideOnStream, toStreamAppend, type DecidedStream } from '../applicati
 import type { Decider } from '../domain/decider';
 import { DomainError } from '../domain/domain-error';
 import { editionStreamId, indicatorStreamId, MEASURE_CODE, measureStreamId, placementOf, projectStreamId } from '../domain/ids';
-import { indicatorDecider, type IndicatorCommand, type IndicatorState, type ValueKind } from '../domain/indicator';
+import type { ValueKind } from '../../events/vocabulary';
+import { indicatorDecider, type IndicatorCommand, type IndicatorState } from '../domain/indicator';
 import { measureDecider, type MeasureCommand, type MeasureState } from '../domain/measure';
 import { projectDecider, type ProjectCommand, type ProjectState } from '../domain/project';
 import { winningStatement } from '../domain/statement-log';
-import { WrongExpectedRevisionError, type EventMetadata, type EventStore, type JsonObject, type StreamAppend } from '../store/event-store';
+import { WrongExpectedRevisionError, type EventMetadata, type EventStore, type StreamAppend } from '../store/event-store';
+import type { JsonObject } from '../shared/json';
 import { newEventId } from '../store/event-id';
-import { fiscalYearLabel } from './japanese-era';
+import { fiscalYearLabel } from '../domain/fiscal-year';
 import { parseReport } from './parse-report';
 import { reportCommands, type ReportCommands, type ReportPart } from './report-commands';
 import { ReportParseError } from './report-errors';
