@@ -27,7 +27,8 @@
 // the ones of entities it does not name are not looked for.
 import { createHash, randomUUID } from 'node:crypto';
 import { EditionImported, type EditionImportedData } from '../../events/edition-events';
-import { VALUE_EVENT_KIND, type ValueStatedData } from '../../events/indicator-events';
+import { absenceOf } from '../../events/absence';
+import { isValueEvent, valueKindOf } from '../../events/indicator-events';
 import { decideOnStream, toStreamAppend, type DecidedStream } from '../application/stream-batch';
 import type { Decider } from '../domain/decider';
 import { DomainError } from '../domain/domain-error';
@@ -152,9 +153,9 @@ function currentValueChanges(decided: DecidedStream<IndicatorState>, edition: nu
   const seen = new Set<string>();
   const changes: ValueChangeSummary[] = [];
   for (const event of decided.emitted) {
-    const kind = VALUE_EVENT_KIND[event.type];
-    if (!kind) continue;
-    const { indicatorId, fiscalYear } = event.data as ValueStatedData;
+    if (!isValueEvent(event)) continue;
+    const kind = valueKindOf(event);
+    const { indicatorId, fiscalYear } = event.data;
     const key = `${fiscalYear}:${kind}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -276,12 +277,6 @@ function addIndicatorAbsences(
   return indicators;
 }
 
-const ABSENCE_TYPES: Readonly<Record<string, AbsenceSummary['type']>> = {
-  MeasureNotReported: 'measure',
-  ProjectNotReported: 'project',
-  IndicatorNotReported: 'indicator',
-};
-
 /** The edition an event speaks for: a restatement or an absence may concern another edition than the report's. */
 function editionOfEvent(data: JsonObject, edition: number): number {
   const stated = data['effectiveEdition'] ?? data['edition'];
@@ -327,8 +322,8 @@ async function planImport(store: EventStore, input: string | readonly ReportDocu
     .map((d) =>
       toStreamAppend(d, (event): EventMetadata => {
         const about = editionOfEvent(event.data, edition);
-        const absence = ABSENCE_TYPES[event.type];
-        if (absence) absences.push({ type: absence, id: String(event.data['code'] ?? event.data['projectId'] ?? event.data['indicatorId']), edition: about });
+        const absence = absenceOf(event);
+        if (absence) absences.push({ type: absence.type, id: absence.id, edition: about });
         const restated = about !== edition && !absence;
         if (restated) restatements += 1;
         const part = commands.sources.get(d.streamId);
