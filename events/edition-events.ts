@@ -1,5 +1,5 @@
 // Stream `edition-<fiscalYear>`, e.g. edition-2021: one event per import that changed anything.
-import { defineEvent } from './event-definition';
+import { defineEvent, type EventOf } from './event-definition';
 
 export type EditionImportedData = {
   fiscalYear: number;
@@ -15,3 +15,5 @@ export type EditionImportedData = {
 export const EditionImported = defineEvent<EditionImportedData>()('EditionImported');
 
 export const editionEvents = [EditionImported] as const;
+/** What an edition's stream holds. */
+export type EditionEvent = EventOf<(typeof editionEvents)[number]>;

@@ -1,18 +1,17 @@
 // Stream `indicator-<indicatorId>`, e.g. indicator-measure-5-1-1/NPO法人数.
 import type { FieldChanges } from './common';
-import { defineEvent } from './event-definition';
-
-export type OwnerType = 'measure' | 'project';
+import { defineEvent, type EventOf } from './event-definition';
+import type { Direction, IndicatorKind, OwnerType, ValueKind } from './vocabulary';
 
 export type IndicatorDefinedData = {
   indicatorId: string;
   ownerType: OwnerType;
   /** Measure code or project id. */
   ownerId: string;
-  kind: 'OUTCOME' | 'ACTIVITY' | 'GOAL_STATE' | 'COST' | 'STAFFING';
+  kind: IndicatorKind;
   name: string;
   unit: string | null;
-  direction: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' | 'NONE';
+  direction: Direction;
 };
 
 /**
@@ -82,10 +81,36 @@ export const ActualRevised = defineEvent<ValueStatedData>()('ActualRevised');
 
 export const valueEvents = [TargetSet, TargetRevised, ActualRecorded, ActualRevised] as const;
 export const indicatorEvents = [IndicatorDefined, IndicatorReported, IndicatorNotReported, ...valueEvents] as const;
+/** A statement of a target or an actual. */
+export type ValueEvent = EventOf<(typeof valueEvents)[number]>;
+/** What an indicator's stream holds. */
+export type IndicatorEvent = EventOf<(typeof indicatorEvents)[number]>;
 
-export const VALUE_EVENT_KIND: Record<string, 'TARGET' | 'ACTUAL'> = {
-  TargetSet: 'TARGET',
-  TargetRevised: 'TARGET',
-  ActualRecorded: 'ACTUAL',
-  ActualRevised: 'ACTUAL',
-};
+/** Whether an event states a target or an actual (then its data is a ValueStatedData). */
+export function isValueEvent<Event extends { type: string }>(event: Event): event is Extract<Event, { type: ValueEvent['type'] }> {
+  switch (event.type) {
+    case TargetSet.type:
+    case TargetRevised.type:
+    case ActualRecorded.type:
+    case ActualRevised.type:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The cell a value event states: a target or an actual. */
+export function valueKindOf(event: Pick<ValueEvent, 'type'>): ValueKind {
+  switch (event.type) {
+    case TargetSet.type:
+    case TargetRevised.type:
+      return 'TARGET';
+    case ActualRecorded.type:
+    case ActualRevised.type:
+      return 'ACTUAL';
+    default: {
+      const _exhaustive: never = event.type;
+      throw new Error(`not a value event: ${String(_exhaustive)}`);
+    }
+  }
+}

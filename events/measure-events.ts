@@ -1,6 +1,6 @@
 // Stream `measure-<code>`, e.g. measure-5-1-1.
 import type { FieldChanges } from './common';
-import { defineEvent } from './event-definition';
+import { defineEvent, type EventOf } from './event-definition';
 
 export type MeasureRegisteredData = {
   code: string;
@@ -43,3 +43,5 @@ export const MeasureReported = defineEvent<MeasureReportedData>()('MeasureReport
 export const MeasureNotReported = defineEvent<MeasureNotReportedData>()('MeasureNotReported');
 
 export const measureEvents = [MeasureRegistered, MeasureReported, MeasureNotReported] as const;
+/** What a measure's stream holds. */
+export type MeasureEvent = EventOf<(typeof measureEvents)[number]>;

@@ -1,6 +1,6 @@
 // Stream `project-<name>`, e.g. project-地域おこし協力隊推進事業費.
 import type { FieldChanges } from './common';
-import { defineEvent } from './event-definition';
+import { defineEvent, type EventOf } from './event-definition';
 
 export type ProjectRegisteredData = {
   projectId: string;
@@ -35,3 +35,5 @@ export const ProjectReported = defineEvent<ProjectReportedData>()('ProjectReport
 export const ProjectNotReported = defineEvent<ProjectNotReportedData>()('ProjectNotReported');
 
 export const projectEvents = [ProjectRegistered, ProjectReported, ProjectNotReported] as const;
+/** What a project's stream holds. */
+export type ProjectEvent = EventOf<(typeof projectEvents)[number]>;

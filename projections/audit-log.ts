@@ -1,8 +1,7 @@
 // Every event with who, when, why and from which report, indexed for the auditors' filters. The rest of
 // each event, its stream too, is in rm_event_payloads (see event-payloads.ts).
 import type { Database } from 'better-sqlite3';
-import type { RecordedEvent } from '../src/store/event-store';
-import type { Projection } from './projection';
+import type { ProjectedEvent, Projection } from './projection';
 
 export const auditLogProjection: Projection = {
   name: 'audit-log',
@@ -22,7 +21,7 @@ export const auditLogProjection: Projection = {
     const insert = db.prepare(
       'INSERT INTO rm_audit_log (position, type, recorded_at, actor, reason, edition) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    const apply = (event: RecordedEvent) => {
+    const apply = (event: ProjectedEvent) => {
       insert.run(event.position, event.type, event.recordedAt, event.metadata.actor, event.metadata.reason, event.metadata.edition);
     };
     return { apply };

@@ -1,5 +1,5 @@
 import { canonicalJson as canonicalize } from '../src/store/canonical-json';
-import type { JsonValue } from '../src/store/event-store';
+import type { JsonValue } from '../src/shared/json';
 
 /**
  * JSON with sorted keys (RFC 8785), so a read model is byte-identical whichever store the events came

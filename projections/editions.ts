@@ -1,8 +1,7 @@
 // The editions imported: one row per report fiscal year, with the latest import's source.
 import type { Database } from 'better-sqlite3';
-import { EditionImported, type EditionImportedData } from '../events/edition-events';
-import type { RecordedEvent } from '../src/store/event-store';
-import type { Projection } from './projection';
+import { EditionImported } from '../events/edition-events';
+import type { ProjectedEvent, Projection } from './projection';
 
 export const editionsProjection: Projection = {
   name: 'editions',
@@ -21,9 +20,9 @@ export const editionsProjection: Projection = {
       ON CONFLICT (fiscal_year) DO UPDATE SET label = excluded.label, position = excluded.position,
         imported_at = excluded.imported_at, source_sha256 = excluded.source_sha256,
         event_count = rm_editions.event_count + excluded.event_count`);
-    const apply = (event: RecordedEvent) => {
+    const apply = (event: ProjectedEvent) => {
       if (event.type !== EditionImported.type) return;
-      const data = event.data as EditionImportedData;
+      const { data } = event;
       upsert.run({
         fiscalYear: data.fiscalYear,
         label: data.label,

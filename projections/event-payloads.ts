@@ -3,8 +3,7 @@
 // log itself, and a rebuild copies nothing. A read model kept apart from its log (a server store) keeps
 // them in a table of its own, filled as events arrive.
 import type { Database } from 'better-sqlite3';
-import type { RecordedEvent } from '../src/store/event-store';
-import type { Projection } from './projection';
+import type { ProjectedEvent, Projection } from './projection';
 
 const COLUMNS = 'position, event_id, stream_id, stream_revision, version, data, hash, previous_hash';
 
@@ -32,7 +31,7 @@ export const eventPayloadsCopied: Projection = {
   `,
   prepare(db: Database) {
     const insert = db.prepare(`INSERT INTO rm_event_payloads (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-    const apply = (event: RecordedEvent) => {
+    const apply = (event: ProjectedEvent) => {
       insert.run(event.position, event.id, event.streamId, event.streamRevision, event.version, JSON.stringify(event.data), event.hash, event.previousHash);
     };
     return { apply };

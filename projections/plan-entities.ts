@@ -4,13 +4,22 @@
 // For reads of the present, each entity's current fields as one document (one row an entity).
 import type { Database } from 'better-sqlite3';
 import type { FieldChanges } from '../events/common';
-import { IndicatorDefined, IndicatorReported } from '../events/indicator-events';
-import { MeasureRegistered, MeasureReported } from '../events/measure-events';
-import { ProjectRegistered, ProjectReported } from '../events/project-events';
+import { EditionImported } from '../events/edition-events';
+import {
+  ActualRecorded,
+  ActualRevised,
+  IndicatorDefined,
+  IndicatorNotReported,
+  IndicatorReported,
+  TargetRevised,
+  TargetSet,
+} from '../events/indicator-events';
+import { MeasureNotReported, MeasureRegistered, MeasureReported } from '../events/measure-events';
+import { ProjectNotReported, ProjectRegistered, ProjectReported } from '../events/project-events';
 import { MEASURE_CODE, placementOf } from '../src/domain/ids';
-import type { JsonObject, JsonValue, RecordedEvent } from '../src/store/event-store';
+import type { JsonValue } from '../src/shared/json';
 import { canonicalJson } from './canonical-json';
-import type { ApplyMode, Projection } from './projection';
+import type { ApplyMode, ProjectedEvent, Projection } from './projection';
 
 export type EntityType = 'measure' | 'project' | 'indicator';
 
@@ -125,52 +134,63 @@ export const planEntitiesProjection: Projection = {
       }
     };
     // Registration states identity fields; it counts for the edition whose report named the entity.
-    const editionOf = (event: RecordedEvent): number => event.metadata.edition ?? 0;
+    const editionOf = (event: ProjectedEvent): number => event.metadata.edition ?? 0;
+    // An edition reported the entity: the fields it changed, and the edition itself.
+    const reported = (type: EntityType, id: string, edition: number, position: number, changes: FieldChanges) => {
+      for (const [field, change] of Object.entries(changes)) state(type, id, edition, position, field, change.to);
+      knownAt(type, id, edition, position, changes);
+      insertEdition.run(id, edition, position);
+      const chapter = type === 'measure' ? chapterOf(id) : null;
+      if (chapter !== null) insertMember.run(chapter, 'measure', id);
+      const links = type === 'project' ? changes['measures']?.to : undefined;
+      if (Array.isArray(links)) {
+        for (const code of links) {
+          const linked = chapterOf(code);
+          if (linked !== null) insertMember.run(linked, 'project', id);
+          // A linked measure may be known only from links (outside the imported chapters).
+          if (typeof code === 'string') knownAt('measure', code, edition, position);
+        }
+      }
+    };
 
-    const apply = (event: RecordedEvent) => {
-      const data = event.data as JsonObject;
+    const apply = (event: ProjectedEvent) => {
       switch (event.type) {
         case MeasureRegistered.type: {
-          const id = String(data['code']);
-          state('measure', id, editionOf(event), event.position, 'code', data['code'] ?? null);
-          state('measure', id, editionOf(event), event.position, 'title', data['title'] ?? null);
+          const { code, title } = event.data;
+          state('measure', code, editionOf(event), event.position, 'code', code);
+          state('measure', code, editionOf(event), event.position, 'title', title);
           break;
         }
         case ProjectRegistered.type:
-          state('project', String(data['projectId']), editionOf(event), event.position, 'name', data['name'] ?? null);
+          state('project', event.data.projectId, editionOf(event), event.position, 'name', event.data.name);
           break;
         case IndicatorDefined.type: {
-          const { indicatorId, ...fields } = data;
-          const id = String(indicatorId);
-          for (const [field, value] of Object.entries(fields)) state('indicator', id, editionOf(event), event.position, field, value);
+          const { indicatorId, ...fields } = event.data;
+          for (const [field, value] of Object.entries(fields)) state('indicator', indicatorId, editionOf(event), event.position, field, value);
           break;
         }
         case MeasureReported.type:
+          reported('measure', event.data.code, event.data.edition, event.position, event.data.changes);
+          break;
         case ProjectReported.type:
-        case IndicatorReported.type: {
-          const type: EntityType =
-            event.type === MeasureReported.type ? 'measure' : event.type === ProjectReported.type ? 'project' : 'indicator';
-          const id = reportedId(data);
-          const edition = Number(data['edition']);
-          const changes = data['changes'] as FieldChanges;
-          for (const [field, change] of Object.entries(changes)) state(type, id, edition, event.position, field, change.to);
-          knownAt(type, id, edition, event.position, changes);
-          insertEdition.run(id, edition, event.position);
-          const chapter = type === 'measure' ? chapterOf(id) : null;
-          if (chapter !== null) insertMember.run(chapter, 'measure', id);
-          const links = type === 'project' ? changes['measures']?.to : undefined;
-          if (Array.isArray(links)) {
-            for (const code of links) {
-              const linked = chapterOf(code);
-              if (linked !== null) insertMember.run(linked, 'project', id);
-              // A linked measure may be known only from links (outside the imported chapters).
-              if (typeof code === 'string') knownAt('measure', code, edition, event.position);
-            }
-          }
+          reported('project', event.data.projectId, event.data.edition, event.position, event.data.changes);
+          break;
+        case IndicatorReported.type:
+          reported('indicator', event.data.indicatorId, event.data.edition, event.position, event.data.changes);
+          break;
+        case MeasureNotReported.type:
+        case ProjectNotReported.type:
+        case IndicatorNotReported.type:
+        case TargetSet.type:
+        case TargetRevised.type:
+        case ActualRecorded.type:
+        case ActualRevised.type:
+        case EditionImported.type:
+          break;
+        default: {
+          const _exhaustive: never = event;
           break;
         }
-        default:
-          break;
       }
     };
     const flush = () => {
@@ -180,27 +200,34 @@ export const planEntitiesProjection: Projection = {
     return { apply, flush, forget: () => earliestById.clear() };
   },
 
-  touches(event: RecordedEvent): readonly string[] {
-    const data = event.data as JsonObject;
+  touches(event: ProjectedEvent): readonly string[] {
     switch (event.type) {
       case MeasureRegistered.type:
-        return [String(data['code'])];
+        return [event.data.code];
       case ProjectRegistered.type:
-        return [String(data['projectId'])];
+        return [event.data.projectId];
       case IndicatorDefined.type:
         // The owner's list of indicators changes with it.
-        return [String(data['indicatorId']), String(data['ownerId'])];
+        return [event.data.indicatorId, event.data.ownerId];
       case MeasureReported.type:
+        return reportedTouches(event.data.code, event.data.changes);
       case ProjectReported.type:
-      case IndicatorReported.type: {
-        const changes = data['changes'] as FieldChanges;
-        // The measures a project links to are restated (knownAt); an indicator's owners before and after
-        // a change of owner have other lists of indicators.
-        const related = [changes['measures']?.to, changes['ownerId']?.from, changes['ownerId']?.to].flat();
-        return [reportedId(data), ...related.filter((id): id is string => typeof id === 'string')];
-      }
-      default:
+        return reportedTouches(event.data.projectId, event.data.changes);
+      case IndicatorReported.type:
+        return reportedTouches(event.data.indicatorId, event.data.changes);
+      case MeasureNotReported.type:
+      case ProjectNotReported.type:
+      case IndicatorNotReported.type:
+      case TargetSet.type:
+      case TargetRevised.type:
+      case ActualRecorded.type:
+      case ActualRevised.type:
+      case EditionImported.type:
         return [];
+      default: {
+        const _exhaustive: never = event;
+        return [];
+      }
     }
   },
 
@@ -217,8 +244,14 @@ export const planEntitiesProjection: Projection = {
   },
 };
 
-/** The measure, project or indicator a Reported event is about. */
-const reportedId = (data: JsonObject): string => String(data['code'] ?? data['projectId'] ?? data['indicatorId']);
+/**
+ * What a Reported event about `id` changes besides it: the measures a project links to are restated
+ * (knownAt); an indicator's owners before and after a change of owner have other lists of indicators.
+ */
+function reportedTouches(id: string, changes: FieldChanges): readonly string[] {
+  const related = [changes['measures']?.to, changes['ownerId']?.from, changes['ownerId']?.to].flat();
+  return [id, ...related.filter((related): related is string => typeof related === 'string')];
+}
 
 /** Writes the documents of one entity (its id bound twice) or of all, from the current fields. */
 function entityDocumentsSql(entities: 'one' | 'all'): string {

@@ -1,4 +1,6 @@
-import type { JsonObject, RecordedEvent } from '../src/store/event-store';
+import { toCurrentVersion } from '../events/catalogue';
+import type { RecordedEvent } from '../src/store/event-store';
+import type { JsonObject } from '../src/shared/json';
 import { planEntitiesProjection } from './plan-entities';
 
 const event = (type: string, data: JsonObject): RecordedEvent => ({
@@ -14,7 +16,7 @@ const event = (type: string, data: JsonObject): RecordedEvent => ({
   hash: 'h',
   previousHash: null,
 });
-const touches = (type: string, data: JsonObject) => planEntitiesProjection.touches?.(event(type, data));
+const touches = (type: string, data: JsonObject) => planEntitiesProjection.touches?.(toCurrentVersion(event(type, data)));
 
 describe('plan-entities touches', () => {
   it('names the entity a registration or a report is about', () => {

@@ -1,5 +1,9 @@
 import type { Database } from 'better-sqlite3';
+import type { CurrentEvent } from '../events/catalogue';
 import type { RecordedEvent } from '../src/store/event-store';
+
+/** A recorded event as projections read it: typed, of its type's current version (toCurrentVersion). */
+export type ProjectedEvent = CurrentEvent<RecordedEvent>;
 
 /** A read model: its tables, and how one event changes them. Runs inside the caller's transaction. */
 export interface Projection {
@@ -20,14 +24,14 @@ export interface Projection {
    * a copy of the present held in memory (PresentCache) drops exactly those. A projection whose rows no
    * such copy holds leaves it out.
    */
-  touches?(event: RecordedEvent): readonly string[];
+  touches?(event: ProjectedEvent): readonly string[];
 }
 
 export type ApplyMode = 'live' | 'replay';
 
 export interface Applier {
   /** Applies one (current-version) event. */
-  apply(event: RecordedEvent): void;
+  apply(event: ProjectedEvent): void;
   /**
    * Drops what the applier remembers of its tables between events. Called whenever they may have
    * changed behind its back: before every transaction of live events (another process may have

@@ -1,7 +1,6 @@
 // An indicator's current values as one document: what a read of the present asks for, in one row. Kept
 // by the value-history projection event by event, and derived from the statements by a replay.
-
-export type ValueKind = 'TARGET' | 'ACTUAL';
+import type { ValueKind } from '../events/vocabulary';
 
 /** One current value: the winning statement of (fiscal year, kind), and whether a target was revised. */
 export type ValueEntry = [fiscalYear: number, kind: ValueKind, value: number | null, text: string | null, effectiveEdition: number, revised: 0 | 1];

@@ -3,9 +3,8 @@
 // audit log's, read by position. For reads of the present, each indicator's current values are one
 // document (value-document.ts).
 import type { Database } from 'better-sqlite3';
-import { VALUE_EVENT_KIND, type ValueStatedData } from '../events/indicator-events';
-import type { RecordedEvent } from '../src/store/event-store';
-import type { ApplyMode, Projection } from './projection';
+import { isValueEvent, valueKindOf } from '../events/indicator-events';
+import type { ApplyMode, ProjectedEvent, Projection } from './projection';
 import { stateValue, type ValueEntry } from './value-document';
 
 export const valueHistoryProjection: Projection = {
@@ -42,10 +41,10 @@ export const valueHistoryProjection: Projection = {
       return entries;
     };
 
-    const apply = (event: RecordedEvent) => {
-      const kind = VALUE_EVENT_KIND[event.type];
-      if (!kind) return;
-      const data = event.data as ValueStatedData;
+    const apply = (event: ProjectedEvent) => {
+      if (!isValueEvent(event)) return;
+      const kind = valueKindOf(event);
+      const { data } = event;
       // Positional parameters: binding a named-parameter object costs more than the insert itself.
       insert.run(
         event.position,
@@ -68,7 +67,7 @@ export const valueHistoryProjection: Projection = {
     return { apply, flush, forget: () => documents.clear() };
   },
 
-  touches: (event: RecordedEvent) => (VALUE_EVENT_KIND[event.type] ? [(event.data as ValueStatedData).indicatorId] : []),
+  touches: (event: ProjectedEvent) => (isValueEvent(event) ? [event.data.indicatorId] : []),
 
   // What stateValue keeps, from all the statements at once: each value's winner is the highest edition,
   // then the latest position; a target is revised when its statements say more than one thing (see

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { currentPayload } from '../../events/catalogue';
-import type { JsonObject, RecordedEvent } from '../../src/store/event-store';
+import type { RecordedEvent } from '../../src/store/event-store';
+import type { JsonObject } from '../../src/shared/json';
 import { canonicalJson } from '../canonical-json';
 
 export interface AuditFilter {

@@ -2,8 +2,9 @@
 // indicators an edition could have left out. Only candidates come from here; whether one was left out
 // is decided on its own stream.
 import type { Database } from 'better-sqlite3';
-import { currentPayload } from '../../events/catalogue';
-import type { JsonObject } from '../../src/store/event-store';
+import { absenceOf } from '../../events/absence';
+import { toCurrentVersion } from '../../events/catalogue';
+import type { JsonObject } from '../../src/shared/json';
 import { canonicalJson } from '../canonical-json';
 
 export interface ChapterMembers {
@@ -86,12 +87,6 @@ export interface AbsenceRow {
   position: number;
 }
 
-const ABSENCE_TYPES: Record<string, AbsenceRow['type']> = {
-  MeasureNotReported: 'measure',
-  ProjectNotReported: 'project',
-  IndicatorNotReported: 'indicator',
-};
-
 /**
  * Every recorded absence that still stands, oldest first: one superseded by a later import of the
  * same edition that did report the entity is left out.
@@ -106,12 +101,9 @@ export function absences(db: Database): AbsenceRow[] {
   const reported = db.prepare<[string, number], number>('SELECT 1 FROM rm_entity_editions WHERE entity_id = ? AND edition = ?').pluck();
   const result: AbsenceRow[] = [];
   for (const row of rows) {
-    const type = ABSENCE_TYPES[row.type];
-    const data = currentPayload({ ...row, data: JSON.parse(row.data) as JsonObject });
-    const id = String(data['code'] ?? data['projectId'] ?? data['indicatorId']);
-    const edition = Number(data['edition']);
-    if (!type || reported.get(id, edition) !== undefined) continue;
-    result.push({ type, id, edition, position: row.position });
+    const absence = absenceOf(toCurrentVersion({ ...row, data: JSON.parse(row.data) as JsonObject }));
+    if (!absence || reported.get(absence.id, absence.edition) !== undefined) continue;
+    result.push({ ...absence, position: row.position });
   }
   return result;
 }

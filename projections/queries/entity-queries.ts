@@ -1,7 +1,7 @@
 // Measures, projects and indicators as they stood at a point in time: the winning statement of each
 // field, read from indexes (the current table, or a window over the statements), never a replay.
 import type { Database } from 'better-sqlite3';
-import type { JsonValue } from '../../src/store/event-store';
+import type { JsonValue } from '../../src/shared/json';
 import { canonicalJson } from '../canonical-json';
 import type { EntityType } from '../plan-entities';
 import { asOfFilter, isNow, type AsOf } from './as-of';

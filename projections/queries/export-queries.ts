@@ -1,7 +1,8 @@
 // The read model as analysts' exports need it: every indicator with its owner and department, and its
 // target and actual per fiscal year with the editions they come from and whether they were revised.
 import type { Database } from 'better-sqlite3';
-import type { JsonValue } from '../../src/store/event-store';
+import type { OwnerType } from '../../events/vocabulary';
+import type { JsonValue } from '../../src/shared/json';
 import type { AsOf } from './as-of';
 import { entityEditions, entityRecords, type EntityRecord } from './entity-queries';
 import { revisedValues, valuesOf, type CurrentValue } from './value-queries';
@@ -12,7 +13,7 @@ export interface IndicatorListing {
   kind: string;
   unit: string | null;
   direction: string;
-  ownerType: 'measure' | 'project';
+  ownerType: OwnerType;
   /** Measure code or project id. */
   ownerId: string;
   /** The measure's title or the project's name. */

@@ -5,7 +5,8 @@ import type { EntityType } from '../plan-entities';
 import { NOW } from './as-of';
 import { entityDocuments, entityEditions, indicatorsOwned, type EntityRecord } from './entity-queries';
 import { approximateBytes, type PresentCache, type PresentEntry } from './present-cache';
-import { valueStatements, valuesNow, type RevisionRow, type ValueKind, type ValuesNow } from './value-queries';
+import type { ValueKind } from '../../events/vocabulary';
+import { valueStatements, valuesNow, type RevisionRow, type ValuesNow } from './value-queries';
 
 type Part<Name extends keyof PresentEntry> = Exclude<PresentEntry[Name], undefined>;
 

@@ -1,10 +1,10 @@
 // Targets and actuals at a point in time, from the value history's indexes.
 import type { Database } from 'better-sqlite3';
-import type { ValueEntry, ValueKind } from '../value-document';
+import type { ValueKind } from '../../events/vocabulary';
+import type { ValueEntry } from '../value-document';
 import { statement } from './statement-cache';
 import { asOfFilter, isNow, type AsOf } from './as-of';
 
-export type { ValueKind } from '../value-document';
 
 export interface CurrentValue {
   indicatorId: string;

@@ -1,6 +1,6 @@
 // A stream's commands decided on its folded state: what a use case appends, and the state before and after.
-import { currentPayload, currentVersionOf } from '../../events/catalogue';
-import { fold, type Decider, type Emitted, type Folded } from '../domain/decider';
+import { currentVersionOf, toCurrentVersion } from '../../events/catalogue';
+import { fold, type Decider, type Emitted } from '../domain/decider';
 import type { EventMetadata, EventStore, ExpectedRevision, NewEvent, StreamAppend } from '../store/event-store';
 import { newEventId } from '../store/event-id';
 import type { StreamStateCache } from './stream-state-cache';
@@ -29,7 +29,7 @@ async function foldStream<State>({ store, states: cache }: Streams, streamId: st
     if (state !== undefined) return { state, revision };
   }
   const stored = store.readStreamPayloads ? await store.readStreamPayloads(streamId) : await store.readStream(streamId);
-  const state = fold(decider, stored.map((e): Folded => ({ type: e.type, data: currentPayload(e), revision: e.streamRevision })));
+  const state = fold(decider, stored.map((e) => toCurrentVersion(e)));
   const revision = stored.length === 0 ? -1 : (stored[stored.length - 1]?.streamRevision ?? -1);
   // The revision of what was read, not of an earlier look: the cache must never label a state wrongly.
   cache?.put(streamId, decider, revision, state);
@@ -51,7 +51,7 @@ export async function decideOnStream<Command, State>(
   for (const command of commands) {
     for (const event of decider.decide(command, state)) {
       revision += 1;
-      state = decider.evolve(state, { type: event.type, data: event.data, revision });
+      state = decider.evolve(state, event, revision);
       emitted.push(event);
     }
   }

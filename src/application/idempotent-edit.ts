@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/domain-error';
 import { assertPrintable } from '../domain/invariants';
 import type { RecordedEvent } from '../store/event-store';
-import type { ValueKind } from '../domain/indicator';
+import type { ValueKind } from '../../events/vocabulary';
 
 /** What a direct edit states, as its retry must state it again. */
 export interface Edit {

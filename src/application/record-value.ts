@@ -1,6 +1,7 @@
 import { DomainError } from '../domain/domain-error';
 import { indicatorStreamId } from '../domain/ids';
-import { indicatorDecider, type StatedValue, type ValueKind } from '../domain/indicator';
+import type { ValueKind } from '../../events/vocabulary';
+import { indicatorDecider, type StatedValue } from '../domain/indicator';
 import { appendWithRetry } from './append-with-retry';
 import { assertIdempotencyKey, assertSameEdit, idempotentEventId } from './idempotent-edit';
 import { decideOnStream, toStreamAppend, type Streams } from './decide-on-stream';

@@ -57,7 +57,7 @@ export class StreamStateCache {
         continue;
       }
       const current = toCurrentVersion(event);
-      entry.state = entry.evolve(entry.state, { type: current.type, data: current.data, revision: current.streamRevision });
+      entry.state = entry.evolve(entry.state, current, current.streamRevision);
       entry.revision = current.streamRevision;
     }
   }

@@ -1,4 +1,4 @@
-import type { Direction, IndicatorKind } from './indicator';
+import type { Direction, IndicatorKind } from '../../events/vocabulary';
 
 /**
  * actual/target for HIGHER_IS_BETTER and for COST (the execution rate), target/actual for

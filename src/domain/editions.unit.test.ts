@@ -1,25 +1,20 @@
 // Editions in any order, decided on one stream: restatements that keep a newer edition's precedence,
 // and the absence rule (absence is not deletion).
 import { toCurrentVersion } from '../../events/catalogue';
-import type { RecordedEvent } from '../store/event-store';
-import type { Decider, Folded } from './decider';
+import type { IndicatorEvent } from '../../events/indicator-events';
 import { indicatorDecider, valueAsOf, type IndicatorCommand } from './indicator';
 import { measureDecider, type MeasureCommand, type MeasureSheet } from './measure';
 import { projectDecider, type ProjectCommand, type ProjectSheet } from './project';
 import { fieldAsOf } from './reported-fields';
+import { decide } from './testing/decider-specification';
 
-function run<C, S>(decider: Decider<C, S>, commands: C[]) {
-  let state = decider.initialState();
-  const events: Folded[] = [];
-  for (const command of commands) {
-    for (const e of decider.decide(command, state)) {
-      const folded = { type: e.type, data: e.data, revision: events.length };
-      state = decider.evolve(state, folded);
-      events.push(folded);
-    }
-  }
-  return { state, events, types: events.map((e) => e.type) };
-}
+const measure = decide(measureDecider);
+const project = decide(projectDecider);
+const indicator = decide(indicatorDecider);
+
+/** A target's statement as [type, effectiveEdition, value, previousValue]; other events by their type alone. */
+const targetStatement = (e: IndicatorEvent) =>
+  e.type === 'TargetSet' || e.type === 'TargetRevised' ? [e.type, e.data.effectiveEdition, e.data.value, e.data.previousValue] : [e.type];
 
 const SHEET: MeasureSheet = {
   title: '多様な担い手が参画するまちづくりの推進',
@@ -43,22 +38,24 @@ const report = (edition: number, department: string): MeasureCommand => ({
 
 describe('restatements keep the newer edition current whatever the order', () => {
   it('a field: A (2021), A (2023, unchanged, no event of its own), then B (2022) restates A for 2023', () => {
-    const { state, events } = run(measureDecider, [report(2021, '市政戦略課'), report(2023, '市政戦略課'), report(2022, '企画課')]);
-    expect(events.slice(-2).map((e) => [e.type, e.data['edition'], e.data['changes']])).toEqual([
-      ['MeasureReported', 2022, { department: { from: '市政戦略課', to: '企画課' } }],
-      ['MeasureReported', 2023, { department: { from: '企画課', to: '市政戦略課' } }],
-    ]);
-    expect([2021, 2022, 2023, 2024].map((e) => fieldAsOf(state.reported, 'department', e))).toEqual(['市政戦略課', '企画課', '市政戦略課', '市政戦略課']);
+    measure
+      .given()
+      .when(report(2021, '市政戦略課'), report(2023, '市政戦略課'), report(2022, '企画課'))
+      .then(({ state, events }) => {
+        expect(events.slice(-2).map((e) => (e.type === 'MeasureReported' ? [e.type, e.data.edition, e.data.changes] : [e.type]))).toEqual([
+          ['MeasureReported', 2022, { department: { from: '市政戦略課', to: '企画課' } }],
+          ['MeasureReported', 2023, { department: { from: '企画課', to: '市政戦略課' } }],
+        ]);
+        expect([2021, 2022, 2023, 2024].map((e) => fieldAsOf(state.reported, 'department', e))).toEqual(['市政戦略課', '企画課', '市政戦略課', '市政戦略課']);
+      });
   });
 
   it('no restatement when the newer edition has its own statement, or said the same as the older one', () => {
-    expect(run(measureDecider, [report(2023, '企画課'), report(2022, '総務課')]).types).toEqual(['MeasureRegistered', 'MeasureReported', 'MeasureReported']);
-    expect(run(measureDecider, [report(2021, 'A課'), report(2023, 'A課'), report(2022, 'A課')]).types).toEqual([
-      'MeasureRegistered',
-      'MeasureReported',
-      'MeasureReported',
-      'MeasureReported',
-    ]);
+    measure.given().when(report(2023, '企画課'), report(2022, '総務課')).thenTypes(['MeasureRegistered', 'MeasureReported', 'MeasureReported']);
+    measure
+      .given()
+      .when(report(2021, 'A課'), report(2023, 'A課'), report(2022, 'A課'))
+      .thenTypes(['MeasureRegistered', 'MeasureReported', 'MeasureReported', 'MeasureReported']);
   });
 
   const ID = '5-1-1/NPO法人数';
@@ -70,27 +67,33 @@ describe('restatements keep the newer edition current whatever the order', () =>
   });
 
   it('a value: 18 (2021), 18 (2023, no event), then 19 (2022) restates 18 for 2023', () => {
-    const { state, events } = run(indicatorDecider, [
-      define(2021, ['2023:TARGET']), target(2021, 18),
-      define(2023, ['2023:TARGET']), target(2023, 18),
-      define(2022, ['2023:TARGET']), target(2022, 19),
-    ]);
-    expect(events.filter((e) => e.type.startsWith('Target')).map((e) => [e.type, e.data['effectiveEdition'], e.data['value'], e.data['previousValue']])).toEqual([
-      ['TargetSet', 2021, 18, null],
-      ['TargetRevised', 2022, 19, 18],
-      ['TargetRevised', 2023, 18, 19],
-    ]);
-    expect([2021, 2022, 2023].map((e) => valueAsOf(state, 2023, 'TARGET', e)?.value)).toEqual([18, 19, 18]);
+    indicator
+      .given()
+      .when(define(2021, ['2023:TARGET']), target(2021, 18), define(2023, ['2023:TARGET']), target(2023, 18), define(2022, ['2023:TARGET']), target(2022, 19))
+      .then(({ state, events }) => {
+        expect(events.filter((e) => e.type.startsWith('Target')).map(targetStatement)).toEqual([
+          ['TargetSet', 2021, 18, null],
+          ['TargetRevised', 2022, 19, 18],
+          ['TargetRevised', 2023, 18, 19],
+        ]);
+        expect([2021, 2022, 2023].map((e) => valueAsOf(state, 2023, 'TARGET', e)?.value)).toEqual([18, 19, 18]);
+      });
   });
 
   it('a newer edition whose row did not state the cell is not restated', () => {
-    const { events } = run(indicatorDecider, [define(2021, ['2023:TARGET']), target(2021, 18), define(2023, ['2025:TARGET']), define(2022, ['2023:TARGET']), target(2022, 19)]);
-    expect(events.filter((e) => e.type.startsWith('Target')).map((e) => e.data['effectiveEdition'])).toEqual([2021, 2022]);
+    indicator
+      .given()
+      .when(define(2021, ['2023:TARGET']), target(2021, 18), define(2023, ['2025:TARGET']), define(2022, ['2023:TARGET']), target(2022, 19))
+      .then(({ events }) => {
+        expect(events.filter((e) => e.type.startsWith('Target')).map((e) => targetStatement(e)[1])).toEqual([2021, 2022]);
+      });
   });
 
   it('re-reporting an edition with the same cells appends nothing; other cells are recorded', () => {
-    const { types } = run(indicatorDecider, [define(2021, ['2021:TARGET']), define(2021, ['2021:TARGET']), define(2021, ['2021:TARGET', '2021:ACTUAL'])]);
-    expect(types).toEqual(['IndicatorDefined', 'IndicatorReported', 'IndicatorReported']);
+    indicator
+      .given()
+      .when(define(2021, ['2021:TARGET']), define(2021, ['2021:TARGET']), define(2021, ['2021:TARGET', '2021:ACTUAL']))
+      .thenTypes(['IndicatorDefined', 'IndicatorReported', 'IndicatorReported']);
   });
 });
 
@@ -98,12 +101,16 @@ describe('absence is recorded, never deletes', () => {
   const absent = (edition: number): MeasureCommand => ({ type: 'NoteMeasureAbsent', code: '5-1-1', edition });
 
   it('a measure is absent from an edition after one that reported it, once, and keeps its fields', () => {
-    const { state, events } = run(measureDecider, [absent(2021), report(2021, 'A課'), absent(2022), absent(2022), absent(2021), absent(2020)]);
-    expect(events.filter((e) => e.type === 'MeasureNotReported').map((e) => e.data)).toEqual([
-      { code: '5-1-1', edition: 2022, chapter: 5, lastReported: 2021 },
-    ]);
-    expect(fieldAsOf(state.reported, 'department', 2022)).toBe('A課');
-    expect(run(measureDecider, [{ type: 'IdentifyMeasure', code: '5-1-1', title: 't', line: 1 }, absent(2022)]).types).toEqual(['MeasureRegistered']);
+    measure
+      .given()
+      .when(absent(2021), report(2021, 'A課'), absent(2022), absent(2022), absent(2021), absent(2020))
+      .then(({ state, events }) => {
+        expect(events.filter((e) => e.type === 'MeasureNotReported').map((e) => e.data)).toEqual([
+          { code: '5-1-1', edition: 2022, chapter: 5, lastReported: 2021 },
+        ]);
+        expect(fieldAsOf(state.reported, 'department', 2022)).toBe('A課');
+      });
+    measure.given().when({ type: 'IdentifyMeasure', code: '5-1-1', title: 't', line: 1 }, absent(2022)).thenTypes(['MeasureRegistered']);
   });
 
   const PROJECT: ProjectSheet = {
@@ -120,9 +127,11 @@ describe('absence is recorded, never deletes', () => {
 
   it('a project is absent from an edition that covered a chapter it served before', () => {
     const noted = (chapters: number[]) =>
-      run(projectDecider, [reportProject(2021), { type: 'NoteProjectAbsent', projectId: 'P', edition: 2022, chapters }]).events.filter(
-        (e) => e.type === 'ProjectNotReported',
-      );
+      project
+        .given()
+        .when(reportProject(2021), { type: 'NoteProjectAbsent', projectId: 'P', edition: 2022, chapters })
+        .then(() => undefined)
+        .events.filter((e) => e.type === 'ProjectNotReported');
     expect(noted([6])).toEqual([]);
     expect(noted([3, 6]).map((e) => e.data)).toEqual([{ projectId: 'P', edition: 2022, chapters: [3], lastReported: 2021 }]);
   });
@@ -130,16 +139,20 @@ describe('absence is recorded, never deletes', () => {
   it('an indicator is absent from an edition after one that reported it', () => {
     const define: IndicatorCommand = { type: 'ReportIndicator', indicatorId: 'P/x', ownerType: 'project', ownerId: 'P', kind: 'ACTIVITY', name: 'x', unit: null, edition: 2022, line: 1 };
     const note = (edition: number): IndicatorCommand => ({ type: 'NoteIndicatorAbsent', indicatorId: 'P/x', edition });
-    const { events } = run(indicatorDecider, [define, note(2021), note(2022), note(2023), note(2023)]);
-    expect(events.filter((e) => e.type === 'IndicatorNotReported').map((e) => e.data)).toEqual([
-      { indicatorId: 'P/x', edition: 2023, ownerType: 'project', ownerId: 'P', lastReported: 2022 },
-    ]);
+    indicator
+      .given()
+      .when(define, note(2021), note(2022), note(2023), note(2023))
+      .then(({ events }) => {
+        expect(events.filter((e) => e.type === 'IndicatorNotReported').map((e) => e.data)).toEqual([
+          { indicatorId: 'P/x', edition: 2023, ownerType: 'project', ownerId: 'P', lastReported: 2022 },
+        ]);
+      });
   });
 });
 
 describe('catalogue', () => {
   it('lifts a version-1 IndicatorReported to version 2: which cells it stated is unknown', () => {
-    const v1 = { type: 'IndicatorReported', version: 1, data: { indicatorId: 'x', edition: 2021, changes: {} } } as unknown as RecordedEvent;
+    const v1 = { type: 'IndicatorReported', version: 1, data: { indicatorId: 'x', edition: 2021, changes: {} }, position: 1 };
     expect(toCurrentVersion(v1)).toMatchObject({ version: 2, data: { indicatorId: 'x', edition: 2021, changes: {}, cells: null } });
   });
 });

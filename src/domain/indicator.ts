@@ -1,4 +1,3 @@
-import type { FieldChanges } from '../../events/common';
 import {
   ActualRecorded,
   ActualRevised,
@@ -7,12 +6,14 @@ import {
   IndicatorReported,
   TargetRevised,
   TargetSet,
-  VALUE_EVENT_KIND,
+  valueKindOf,
   type IndicatorDefinedData,
+  type IndicatorEvent,
   type IndicatorNotReportedData,
   type IndicatorReportedData,
-  type ValueStatedData,
+  type ValueEvent,
 } from '../../events/indicator-events';
+import type { Direction, IndicatorKind, OwnerType, ValueKind } from '../../events/vocabulary';
 import type { Decider, Emitted } from './decider';
 import { DomainError } from './domain-error';
 import { assertFiniteOrNull, assertFiscalYear, assertNonNegativeOrNull, assertPrintable, assertText } from './invariants';
@@ -28,10 +29,6 @@ import {
 } from './reported-fields';
 import { winningStatement, type Statement } from './statement-log';
 
-export type IndicatorKind = IndicatorDefinedData['kind'];
-export type ValueKind = 'TARGET' | 'ACTUAL';
-export type Direction = IndicatorDefinedData['direction'];
-
 export interface StatedValue {
   value: number | null;
   text: string | null;
@@ -41,7 +38,7 @@ export type IndicatorCommand =
   | {
       type: 'ReportIndicator';
       indicatorId: string;
-      ownerType: IndicatorDefinedData['ownerType'];
+      ownerType: OwnerType;
       ownerId: string;
       kind: IndicatorKind;
       name: string;
@@ -110,7 +107,7 @@ function valueEvent(
   stated: StatedValue,
   previous: StatedValue | undefined,
   effectiveEdition: number,
-): Emitted<ValueStatedData> {
+): Emitted<ValueEvent> {
   const type = kind === 'TARGET' ? (previous ? TargetRevised.type : TargetSet.type) : previous ? ActualRevised.type : ActualRecorded.type;
   return {
     type,
@@ -139,28 +136,37 @@ function validateValue(state: IndicatorState, command: { fiscalYear: number; val
   if (command.text !== null) assertPrintable(command.text, 'text');
 }
 
-export const indicatorDecider: Decider<IndicatorCommand, IndicatorState> = {
+function evolveValue(state: IndicatorState, event: ValueEvent, revision: number): IndicatorState {
+  const { data } = event;
+  const key = valueKey(data.fiscalYear, valueKindOf(event));
+  const statement = { effectiveEdition: data.effectiveEdition, revision, value: { value: data.value, text: data.text } };
+  return { ...state, values: { ...state.values, [key]: [...(state.values[key] ?? []), statement] } };
+}
+
+export const indicatorDecider: Decider<IndicatorCommand, IndicatorState, IndicatorEvent> = {
   initialState: () => ({ definition: null, reported: emptyReportedFields(), values: {}, cells: {} }),
 
-  evolve(state, event) {
+  evolve(state, event, revision) {
     switch (event.type) {
       case IndicatorDefined.type:
-        return { ...state, definition: event.data as IndicatorDefinedData };
+        return { ...state, definition: event.data };
       case IndicatorReported.type: {
-        const data = event.data as IndicatorReportedData;
-        const reported = evolveReported(state.reported, data.edition, event.revision, data.changes as FieldChanges);
+        const { data } = event;
+        const reported = evolveReported(state.reported, data.edition, revision, data.changes);
         const cells = data.cells ? { ...state.cells, [data.edition]: [...data.cells] } : state.cells;
         return { ...state, reported, cells };
       }
       case IndicatorNotReported.type:
-        return { ...state, reported: evolveAbsent(state.reported, (event.data as IndicatorNotReportedData).edition) };
+        return { ...state, reported: evolveAbsent(state.reported, event.data.edition) };
+      case TargetSet.type:
+      case TargetRevised.type:
+      case ActualRecorded.type:
+      case ActualRevised.type:
+        return evolveValue(state, event, revision);
       default: {
-        const kind = VALUE_EVENT_KIND[event.type];
-        if (!kind) return state;
-        const data = event.data as ValueStatedData;
-        const key = valueKey(data.fiscalYear, kind);
-        const statement = { effectiveEdition: data.effectiveEdition, revision: event.revision, value: { value: data.value, text: data.text } };
-        return { ...state, values: { ...state.values, [key]: [...(state.values[key] ?? []), statement] } };
+        // Every type of the stream is handled above (the compiler checks); another stream's event leaves the state be.
+        const _exhaustive: never = event;
+        return state;
       }
     }
   },
@@ -170,7 +176,7 @@ export const indicatorDecider: Decider<IndicatorCommand, IndicatorState> = {
       case 'ReportIndicator': {
         const name = assertText(command.name, 'name', 1000);
         assertFiscalYear(command.edition, 'edition');
-        const events: Emitted[] = [];
+        const events: Emitted<IndicatorEvent>[] = [];
         if (!state.definition) {
           const definition: IndicatorDefinedData = {
             indicatorId: command.indicatorId,
@@ -200,7 +206,7 @@ export const indicatorDecider: Decider<IndicatorCommand, IndicatorState> = {
         validateValue(state, command);
         const previous = valueAsOf(state, command.fiscalYear, command.kind, command.edition);
         if (previous && sameValue(previous, command)) return [];
-        const stated: Emitted = { ...valueEvent(command.indicatorId, command.fiscalYear, command.kind, command, previous, command.edition), line: command.line };
+        const stated: Emitted<ValueEvent> = { ...valueEvent(command.indicatorId, command.fiscalYear, command.kind, command, previous, command.edition), line: command.line };
         // Keep precedence for the next newer edition that stated this cell unchanged (see ValueStatedData).
         const key = valueKey(command.fiscalYear, command.kind);
         const later = nextStatingEdition(state, key, command.edition);

@@ -1,11 +1,9 @@
 import { DomainError } from './domain-error';
-
-export const FISCAL_YEAR_MIN = 1989;
-export const FISCAL_YEAR_MAX = 2100;
+import { isSupportedFiscalYear, MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from './fiscal-year';
 
 export function assertFiscalYear(year: number, field = 'fiscalYear'): void {
-  if (!Number.isInteger(year) || year < FISCAL_YEAR_MIN || year > FISCAL_YEAR_MAX) {
-    throw new DomainError('BAD_USER_INPUT', `${field} must be a whole year from ${FISCAL_YEAR_MIN} to ${FISCAL_YEAR_MAX}, got ${year}`, field);
+  if (!isSupportedFiscalYear(year)) {
+    throw new DomainError('BAD_USER_INPUT', `${field} must be a whole year from ${MIN_FISCAL_YEAR} to ${MAX_FISCAL_YEAR}, got ${year}`, field);
   }
 }
 

@@ -1,12 +1,11 @@
-import type { FieldChanges } from '../../events/common';
 import {
   MeasureNotReported,
   MeasureRegistered,
   MeasureReported,
+  type MeasureEvent,
   type MeasureNotReportedData,
-  type MeasureReportedData,
 } from '../../events/measure-events';
-import type { JsonValue } from '../store/event-store';
+import type { JsonValue } from '../shared/json';
 import type { Decider, Emitted } from './decider';
 import { DomainError } from './domain-error';
 import { MEASURE_CODE, placementOf } from './ids';
@@ -57,21 +56,22 @@ function assertCode(code: string): void {
   }
 }
 
-export const measureDecider: Decider<MeasureCommand, MeasureState> = {
+export const measureDecider: Decider<MeasureCommand, MeasureState, MeasureEvent> = {
   initialState: () => ({ registered: false, reported: emptyReportedFields() }),
 
-  evolve(state, event) {
+  evolve(state, event, revision) {
     switch (event.type) {
       case MeasureRegistered.type:
         return { ...state, registered: true };
-      case MeasureReported.type: {
-        const data = event.data as MeasureReportedData;
-        return { ...state, reported: evolveReported(state.reported, data.edition, event.revision, data.changes as FieldChanges) };
-      }
+      case MeasureReported.type:
+        return { ...state, reported: evolveReported(state.reported, event.data.edition, revision, event.data.changes) };
       case MeasureNotReported.type:
-        return { ...state, reported: evolveAbsent(state.reported, (event.data as MeasureNotReportedData).edition) };
-      default:
+        return { ...state, reported: evolveAbsent(state.reported, event.data.edition) };
+      default: {
+        // Every type of the stream is handled above (the compiler checks); another stream's event leaves the state be.
+        const _exhaustive: never = event;
         return state;
+      }
     }
   },
 
@@ -90,7 +90,7 @@ export const measureDecider: Decider<MeasureCommand, MeasureState> = {
       return [{ type: MeasureNotReported.type, data, line: null }];
     }
     const title = assertText(command.type === 'ReportMeasure' ? command.sheet.title : command.title, 'title');
-    const events: Emitted[] = [];
+    const events: Emitted<MeasureEvent>[] = [];
     if (!state.registered) {
       events.push({ type: MeasureRegistered.type, data: { code: command.code, title }, line: command.line });
     }

@@ -1,12 +1,11 @@
-import type { FieldChanges } from '../../events/common';
 import {
   ProjectNotReported,
   ProjectRegistered,
   ProjectReported,
+  type ProjectEvent,
   type ProjectNotReportedData,
-  type ProjectReportedData,
 } from '../../events/project-events';
-import type { JsonValue } from '../store/event-store';
+import type { JsonValue } from '../shared/json';
 import type { Decider, Emitted } from './decider';
 import { DomainError } from './domain-error';
 import { MEASURE_CODE, placementOf } from './ids';
@@ -68,7 +67,7 @@ export function chaptersServedBefore(state: ProjectState, edition: number): Set<
   return chapters;
 }
 
-function noteAbsent(command: Extract<ProjectCommand, { type: 'NoteProjectAbsent' }>, state: ProjectState): Emitted[] {
+function noteAbsent(command: Extract<ProjectCommand, { type: 'NoteProjectAbsent' }>, state: ProjectState): Emitted<ProjectEvent>[] {
   assertFiscalYear(command.edition, 'edition');
   const lastReported = state.registered ? absenceBasis(state.reported, command.edition) : null;
   if (lastReported === null) return [];
@@ -79,21 +78,22 @@ function noteAbsent(command: Extract<ProjectCommand, { type: 'NoteProjectAbsent'
   return [{ type: ProjectNotReported.type, data, line: null }];
 }
 
-export const projectDecider: Decider<ProjectCommand, ProjectState> = {
+export const projectDecider: Decider<ProjectCommand, ProjectState, ProjectEvent> = {
   initialState: () => ({ registered: false, reported: emptyReportedFields() }),
 
-  evolve(state, event) {
+  evolve(state, event, revision) {
     switch (event.type) {
       case ProjectRegistered.type:
         return { ...state, registered: true };
-      case ProjectReported.type: {
-        const data = event.data as ProjectReportedData;
-        return { ...state, reported: evolveReported(state.reported, data.edition, event.revision, data.changes as FieldChanges) };
-      }
+      case ProjectReported.type:
+        return { ...state, reported: evolveReported(state.reported, event.data.edition, revision, event.data.changes) };
       case ProjectNotReported.type:
-        return { ...state, reported: evolveAbsent(state.reported, (event.data as ProjectNotReportedData).edition) };
-      default:
+        return { ...state, reported: evolveAbsent(state.reported, event.data.edition) };
+      default: {
+        // Every type of the stream is handled above (the compiler checks); another stream's event leaves the state be.
+        const _exhaustive: never = event;
         return state;
+      }
     }
   },
 
@@ -106,7 +106,7 @@ export const projectDecider: Decider<ProjectCommand, ProjectState> = {
     if (badLink !== undefined) {
       throw new DomainError('BAD_USER_INPUT', `project ${name} links to ${JSON.stringify(badLink)}, which is not a measure code`, 'measures');
     }
-    const events: Emitted[] = [];
+    const events: Emitted<ProjectEvent>[] = [];
     if (!state.registered) {
       events.push({ type: ProjectRegistered.type, data: { projectId: command.projectId, name }, line: command.line });
     }

@@ -1,6 +1,6 @@
 // Measures, projects and indicators share one shape of history: the fields each edition reported.
 import type { FieldChanges } from '../../events/common';
-import type { JsonValue } from '../store/event-store';
+import type { JsonValue } from '../shared/json';
 import { sameJson, winningStatement, type Statement } from './statement-log';
 
 export interface ReportedFieldsState {

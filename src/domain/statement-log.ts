@@ -1,4 +1,4 @@
-import type { JsonValue } from '../store/event-store';
+import type { JsonValue } from '../shared/json';
 
 /** One statement of a value: which edition it counts for and where it stands in its stream. */
 export interface Statement<T> {

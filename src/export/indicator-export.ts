@@ -5,8 +5,8 @@ import type { Database } from 'better-sqlite3';
 import type { AsOf } from '../../projections/queries/as-of';
 import { indicatorListing, yearValues, type IndicatorListing, type YearValues } from '../../projections/queries/export-queries';
 import { achievementRate } from '../domain/achievement';
-import type { Direction, IndicatorKind } from '../domain/indicator';
-import { fiscalYearLabel } from '../importer/japanese-era';
+import type { Direction, IndicatorKind } from '../../events/vocabulary';
+import { fiscalYearLabel } from '../domain/fiscal-year';
 
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;

@@ -11,10 +11,10 @@ import {
   valuesNow,
   valuesOf,
   type RevisionRow,
-  type ValueKind,
   type ValuesNow,
 } from '../../projections/queries/value-queries';
 import type { EntityType } from '../../projections/plan-entities';
+import type { ValueKind } from '../../events/vocabulary';
 import { toIndicator, toIndicatorValues, toMeasure, toProject } from './mappers';
 import type { Indicator, IndicatorValue } from './types/indicator-types';
 import type { Measure, Project } from './types/plan-types';

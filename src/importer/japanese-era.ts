@@ -1,14 +1,6 @@
-// Reports date everything in Japanese era years (令和3年度). The ledger keys on Gregorian fiscal years, so
-// both directions are needed: headings → year, and year → the label a reader expects to see.
-
-export type EraName = '令和' | '平成';
-
-// 令和 began on 1 May 2019, but by convention fiscal year 2019 is already 令和元年度; 平成31年度 names the same year.
-const ERA_OFFSET: Readonly<Record<EraName, number>> = { 令和: 2018, 平成: 1988 };
-
-/** The range a report may plausibly talk about; anything outside is a misread, not data. */
-export const MIN_FISCAL_YEAR = 1989;
-export const MAX_FISCAL_YEAR = 2100;
+// Reports date everything in Japanese era years (令和3年度); the ledger keys on Gregorian fiscal years.
+// This reads headings → year; the way back, year → label, is the domain's (src/domain/fiscal-year.ts).
+import { ERA_OFFSET, type EraName } from '../domain/fiscal-year';
 
 export interface EraYear {
   /** Gregorian (fiscal) year. */
@@ -70,18 +62,4 @@ export function findEraYear(text: string): EraYear | null {
 /** 令和3年度 → 2021, 平成元年 → 1989, 平成31年度 → 2019; null when the text names no era year. */
 export function parseEraYear(text: string): number | null {
   return findEraYear(text)?.year ?? null;
-}
-
-export function isSupportedFiscalYear(year: number): boolean {
-  return Number.isInteger(year) && year >= MIN_FISCAL_YEAR && year <= MAX_FISCAL_YEAR;
-}
-
-/** 2021 → 令和3年度, 2019 → 令和元年度, 2018 → 平成30年度. */
-export function fiscalYearLabel(year: number): string {
-  if (!isSupportedFiscalYear(year)) {
-    throw new RangeError(`fiscal year ${year} is outside ${MIN_FISCAL_YEAR}–${MAX_FISCAL_YEAR}`);
-  }
-  const era: EraName = year > ERA_OFFSET.令和 ? '令和' : '平成';
-  const eraYear = year - ERA_OFFSET[era];
-  return `${era}${eraYear === 1 ? '元' : eraYear}年度`;
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport } from './parse-report';
-import type { IndicatorKind, ParsedIndicator, ParsedProject, ParsedReport, ValueKind } from './report-model';
+import type { IndicatorKind, ValueKind } from '../../events/vocabulary';
+import type { ParsedIndicator, ParsedProject, ParsedReport } from './report-model';
 
 const SAMPLE = readFileSync(join(__dirname, '../../samples/kaminoyama-r3-chapter5.txt'), 'utf8');
 

@@ -2,7 +2,8 @@
 // which measures it serves, and its goal state, activity indicators, cost and staffing per year.
 
 import type { ParsedMeasureRef, ParsedBudgetAccount, ParsedProject } from './report-model';
-import { findEraYear, isSupportedFiscalYear, MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from './japanese-era';
+import { isSupportedFiscalYear, MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from '../domain/fiscal-year';
+import { findEraYear } from './japanese-era';
 import { normalizeName, toHalfWidth } from './normalize';
 import { parseMeasureRef, splitMeasureRefs, splitStrategies } from './plan-refs';
 import type { ParseContext, ReportLine } from './report-lines';

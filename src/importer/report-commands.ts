@@ -1,5 +1,6 @@
 // A parsed report → the commands it implies, grouped by the stream each one goes to. A report may come
 // in several documents (one file per chapter, say): they are one edition and become one set of commands.
+import type { OwnerType } from '../../events/vocabulary';
 import { cellKey, type IndicatorCommand } from '../domain/indicator';
 import { indicatorIdOf, indicatorStreamId, measureStreamId, placementOf, projectIdOf, projectStreamId } from '../domain/ids';
 import type { MeasureCommand } from '../domain/measure';
@@ -37,7 +38,7 @@ function indicatorKey(indicator: ParsedIndicator, goalStateIndex: number): strin
 function addIndicators(
   commands: ReportCommands,
   part: ParsedDocument,
-  ownerType: 'measure' | 'project',
+  ownerType: OwnerType,
   ownerId: string,
   indicators: readonly ParsedIndicator[],
 ): void {

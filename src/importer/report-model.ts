@@ -1,8 +1,7 @@
 // What a report document says, before it becomes commands. Every element keeps the 1-based line it
 // came from so events can cite their source and errors can point at it.
 
-export type IndicatorKind = 'OUTCOME' | 'ACTIVITY' | 'GOAL_STATE' | 'COST' | 'STAFFING';
-export type ValueKind = 'TARGET' | 'ACTUAL';
+import type { IndicatorKind, ValueKind } from '../../events/vocabulary';
 
 export interface ParsedReport {
   /** Fiscal year of the report itself (the year of its 実績 column), e.g. 2021 for 令和3年度. */

@@ -2,8 +2,10 @@
 // tab, continuation rows with an empty label cell. Counting from the right is the one rule that survives all
 // of that: the last n cells of a row are its values, n being the number of year columns in the header.
 
-import type { IndicatorKind, ParsedIndicator, ParsedValue, ValueKind } from './report-model';
-import { findEraYear, isSupportedFiscalYear, MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from './japanese-era';
+import type { IndicatorKind, ValueKind } from '../../events/vocabulary';
+import type { ParsedIndicator, ParsedValue } from './report-model';
+import { isSupportedFiscalYear, MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from '../domain/fiscal-year';
+import { findEraYear } from './japanese-era';
 import { isNotApplicable, normalizeName, parseCell, toHalfWidth } from './normalize';
 import type { ParseContext, ReportLine } from './report-lines';
 

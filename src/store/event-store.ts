@@ -1,9 +1,7 @@
 // The port every event store adapter implements. The log is append-only and hash-chained over its
 // global order; adapters assign position, recordedAt and the chain hashes at append time.
 
-export type JsonPrimitive = string | number | boolean | null;
-export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
+import type { JsonObject } from '../shared/json';
 
 export interface EventSource {
   /** SHA-256 of the document the event came from. */

@@ -4,9 +4,11 @@
 import { EditionImported, type EditionImportedData } from '../../../events/edition-events';
 import type { Emitted } from '../../domain/decider';
 import { editionStreamId } from '../../domain/ids';
-import { fiscalYearLabel } from '../../importer/japanese-era';
+import { fiscalYearLabel } from '../../domain/fiscal-year';
+import { absenceOf } from '../../../events/absence';
 import type { ParsedDocument } from '../../importer/parse-documents';
-import type { EventMetadata, JsonObject, StreamAppend } from '../../store/event-store';
+import type { EventMetadata, StreamAppend } from '../../store/event-store';
+import type { JsonObject } from '../../shared/json';
 import { newEventId } from '../../store/event-id';
 import type { AbsenceSummary } from './import-summary';
 
@@ -20,12 +22,6 @@ export interface ImportProvenance {
   /** Shared by every event of one import. */
   correlationId: string;
 }
-
-const ABSENCE_TYPES: Readonly<Record<string, AbsenceSummary['type']>> = {
-  MeasureNotReported: 'measure',
-  ProjectNotReported: 'project',
-  IndicatorNotReported: 'indicator',
-};
 
 /** The edition an event speaks for: a restatement or an absence may concern another edition than the report's. */
 function editionOfEvent(data: JsonObject, edition: number): number {
@@ -44,8 +40,8 @@ export class ImportMetadata {
   of(event: Emitted, part: ParsedDocument | undefined): EventMetadata {
     const { actor, edition, editionLabel, reason, correlationId } = this.provenance;
     const about = editionOfEvent(event.data, edition);
-    const absence = ABSENCE_TYPES[event.type];
-    if (absence) this.absences.push({ type: absence, id: String(event.data['code'] ?? event.data['projectId'] ?? event.data['indicatorId']), edition: about });
+    const absence = absenceOf(event);
+    if (absence) this.absences.push({ type: absence.type, id: absence.id, edition: about });
     const restated = about !== edition && !absence;
     if (restated) this.restatements += 1;
     return {

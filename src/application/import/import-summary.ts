@@ -1,6 +1,7 @@
 // What an import tells its caller: what it appended (or would), and which current answers it moved.
-import { VALUE_EVENT_KIND, type ValueStatedData } from '../../../events/indicator-events';
-import type { IndicatorState, ValueKind } from '../../domain/indicator';
+import { isValueEvent, valueKindOf } from '../../../events/indicator-events';
+import type { ValueKind } from '../../../events/vocabulary';
+import type { IndicatorState } from '../../domain/indicator';
 import { winningStatement } from '../../domain/statement-log';
 import type { DecidedStream } from '../decide-on-stream';
 
@@ -54,9 +55,9 @@ export function currentValueChanges(decided: DecidedStream<IndicatorState>, edit
   const seen = new Set<string>();
   const changes: ValueChangeSummary[] = [];
   for (const event of decided.emitted) {
-    const kind = VALUE_EVENT_KIND[event.type];
-    if (!kind) continue;
-    const { indicatorId, fiscalYear } = event.data as ValueStatedData;
+    if (!isValueEvent(event)) continue;
+    const kind = valueKindOf(event);
+    const { indicatorId, fiscalYear } = event.data;
     const key = `${fiscalYear}:${kind}`;
     if (seen.has(key)) continue;
     seen.add(key);

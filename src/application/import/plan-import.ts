@@ -7,7 +7,7 @@ import { indicatorDecider, type IndicatorState } from '../../domain/indicator';
 import { measureDecider, type MeasureState } from '../../domain/measure';
 import { projectDecider, type ProjectState } from '../../domain/project';
 import { withIndicatorAbsences, withOwnerAbsences } from '../../importer/absences';
-import { fiscalYearLabel } from '../../importer/japanese-era';
+import { fiscalYearLabel } from '../../domain/fiscal-year';
 import { sourceSha256Of, type ParsedDocument } from '../../importer/parse-documents';
 import type { ReportCommands } from '../../importer/report-commands';
 import type { StreamAppend } from '../../store/event-store';

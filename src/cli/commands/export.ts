@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import { InvalidArgumentError } from 'commander';
 import type { Ledger } from '../../application/ledger';
 import { openLedger } from '../../application/open-ledger';
+import { isSupportedFiscalYear } from '../../domain/fiscal-year';
 import { assertFiscalYear } from '../../domain/invariants';
 import { writeCsv } from '../../export/csv';
 import { COMPARISON_COLUMNS, comparisonRows, indicatorValueRows, VALUE_COLUMNS, type ExportFilter } from '../../export/indicator-export';
@@ -30,7 +31,7 @@ export function parseYearPair(value: string): [number, number] {
 
 export function parseEdition(value: string): number {
   const year = Number(value);
-  if (!Number.isInteger(year) || year < 1989 || year > 2100) throw new InvalidArgumentError('a fiscal year such as 2022');
+  if (!isSupportedFiscalYear(year)) throw new InvalidArgumentError('a fiscal year such as 2022');
   return year;
 }
 

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLISODateTime } from 'type-graphql';
+import type { OwnerType } from '../../../events/vocabulary';
 import { Direction, IndicatorKind, ValueKind } from './enums';
 import { AtPointInTime } from './plan-types';
 
@@ -10,7 +11,7 @@ export class Indicator extends AtPointInTime {
   @Field(() => IndicatorKind) kind!: IndicatorKind;
   @Field(() => String, { nullable: true, description: '団体, %, 回, 人, 千円, 人工 ...' }) unit!: string | null;
   @Field(() => Direction) direction!: Direction;
-  ownerType!: 'measure' | 'project';
+  ownerType!: OwnerType;
   ownerId!: string;
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { jsonEvent, type EventData, type RecordedEvent as KurrentRecordedEvent } from '@kurrent/kurrentdb-client';
 import { z } from 'zod';
-import type { EventMetadata, JsonObject, RecordedEvent } from '../event-store';
+import type { EventMetadata, RecordedEvent } from '../event-store';
+import type { JsonObject } from '../../shared/json';
 
 // What each KurrentDB record carries, and how to read it back. Ledger fields KurrentDB has no slot
 // for (our position, hashes, recordedAt, the caller's metadata) travel in the record's metadata as

@@ -1,4 +1,5 @@
-import type { EventMetadata, JsonObject, RecordedEvent } from '../event-store';
+import type { EventMetadata, RecordedEvent } from '../event-store';
+import type { JsonObject } from '../../shared/json';
 
 /** A row of `events` as node-postgres hands it over: BIGINT as a string, JSONB parsed, TIMESTAMPTZ as a Date. */
 export interface EventRow {

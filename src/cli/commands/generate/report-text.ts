@@ -1,7 +1,7 @@
 // Renders one municipality's report for one edition in the layout of the bundled sample (施策 sheets
 // with 目標値 tables, 実施計画兼予算要求書 sheets with 目標/活動指標/事業費/従事人工 rows), so generated
 // ledgers go through the real parser, deciders and store, exactly as an imported report does.
-import { fiscalYearLabel } from '../../../importer/japanese-era';
+import { fiscalYearLabel } from '../../../domain/fiscal-year';
 import type { MunicipalPlan, PlanIndicator, PlanMeasure, PlanProject } from './municipal-plan';
 import { seedOf, seeded } from './random';
 
