@@ -5,7 +5,7 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { Ledger } from '../src/application/ledger';
 import { createRequestContext, type RequestContext } from '../src/graphql/context';
-import { createApolloServer } from '../src/graphql/server';
+import { createApolloServer } from '../src/graphql/apollo-server';
 import { MEASURE_OVERVIEW_AT } from './operations';
 import { median, msSince, percentile } from './stats';
 

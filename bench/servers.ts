@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Ledger } from '../src/application/ledger';
 import { ledgerSchema } from '../src/graphql/schema';
-import { startServer } from '../src/graphql/server';
+import { startServer } from '../src/http/start-server';
 import { ResponseCache } from '../src/graphql/plugins/response-cache';
 
 export interface RunningServer {

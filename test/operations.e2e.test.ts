@@ -3,7 +3,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { Ledger } from '../src/application/ledger';
-import { startServer, type RunningServer } from '../src/graphql/server';
+import { startServer, type RunningServer } from '../src/http/start-server';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { sampleText } from './support/sample';
 import { startTestServer, type TestServer } from './support/test-server';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import { Ledger } from '../src/application/ledger';
 import { createRequestContext, type RequestContext } from '../src/graphql/context';
-import { createApolloServer } from '../src/graphql/server';
+import { createApolloServer } from '../src/graphql/apollo-server';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { editionText } from './support/editions';
 

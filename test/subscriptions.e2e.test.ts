@@ -5,7 +5,7 @@ import { Ledger } from '../src/application/ledger';
 import { loadAuthConfig } from '../src/auth/auth-config';
 import { Authenticator } from '../src/auth/authenticator';
 import { recordValue } from '../src/application/record-value';
-import { startServer } from '../src/graphql/server';
+import { startServer } from '../src/http/start-server';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { sampleText } from './support/sample';
 import { TEST_JWT_SECRET, tokenFor } from './support/server-process';

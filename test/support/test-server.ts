@@ -3,7 +3,7 @@ import { Ledger } from '../../src/application/ledger';
 import { loadAuthConfig } from '../../src/auth/auth-config';
 import { Authenticator } from '../../src/auth/authenticator';
 import { TEST_JWT_SECRET, tokenFor } from './server-process';
-import { startServer } from '../../src/graphql/server';
+import { startServer } from '../../src/http/start-server';
 import { ResponseCache } from '../../src/graphql/plugins/response-cache';
 import { SqliteEventStore } from '../../src/store/sqlite/sqlite-event-store';
 

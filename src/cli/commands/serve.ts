@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { openLedger } from '../../application/open-ledger';
 import { ResponseCache } from '../../graphql/plugins/response-cache';
-import { startServer } from '../../graphql/server';
+import { startServer } from '../../http/start-server';
 import { BUNDLED_SAMPLE } from '../bundled-sample';
 
 /** PLAN_LEDGER_READY_MAX_LAG: events the read model may trail the store by while /readyz still says ready. */
