@@ -6,6 +6,7 @@ import type { Projection } from './projection';
 
 export const auditLogProjection: Projection = {
   name: 'audit-log',
+  version: 1,
   tables: ['rm_audit_log'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_audit_log (

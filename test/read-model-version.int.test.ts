@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { planEntitiesProjection } from '../projections/plan-entities';
 import { Ledger } from '../src/application/ledger';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { dumpTables } from './support/read-model-dump';
@@ -77,6 +78,51 @@ describe('read-model version', () => {
     ledger.db.exec("UPDATE rm_meta SET value = '0:an-older-release' WHERE key = 'read-model-version'; DELETE FROM rm_value_documents");
     await ledger.close();
     await expectRebuiltOnReopen('other projections wrote it (an earlier or later release)');
+  });
+
+  it('rebuilds, once, a read model the release before projection versions wrote (a digest of the DDL)', async () => {
+    const ledger = await open();
+    ledger.db.exec("UPDATE rm_meta SET value = '1:0123456789abcdef' WHERE key = 'read-model-version'; DELETE FROM rm_value_documents");
+    await ledger.close();
+    await expectRebuiltOnReopen('other projections wrote it (an earlier or later release)');
+    const again = await open();
+    try {
+      expect(again.projections.staleBecause).toBeNull();
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('rebuilds a read model once a projection has raised its version', async () => {
+    const written = planEntitiesProjection.version;
+    planEntitiesProjection.version = written + 1;
+    try {
+      const ledger = await open();
+      try {
+        expect(ledger.projections.staleBecause).toBe('other projections wrote it (an earlier or later release)');
+        expect(dumpTables(ledger.db, tables)).toEqual(expected);
+      } finally {
+        await ledger.close();
+      }
+    } finally {
+      planEntitiesProjection.version = written;
+    }
+  });
+
+  it('keeps a read model when only a comment of a projection\'s DDL changed', async () => {
+    const written = planEntitiesProjection.schema;
+    planEntitiesProjection.schema = `${written}\n    -- A comment edited since this read model was written.\n`;
+    try {
+      const ledger = await open();
+      try {
+        expect(ledger.projections.staleBecause).toBeNull();
+        expect(dumpTables(ledger.db, tables)).toEqual(expected);
+      } finally {
+        await ledger.close();
+      }
+    } finally {
+      planEntitiesProjection.schema = written;
+    }
   });
 
   it('starts a rebuild again when the last one was cut short', async () => {
