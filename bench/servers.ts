@@ -18,7 +18,7 @@ export interface RunningServer {
 
 /** The ledger as it is served (startServer: its HTTP stack, plugins and context), optionally with the response cache. */
 export async function ledgerServer(ledger: Ledger, options: { cached?: boolean } = {}): Promise<RunningServer> {
-  const responseCache = options.cached ? new ResponseCache({ headPosition: () => ledger.position.current() }) : undefined;
+  const responseCache = options.cached ? new ResponseCache({ headPosition: () => ledger.readModel.position.current() }) : undefined;
   const server = await startServer({ ledger, port: 0, host: '127.0.0.1', ...(responseCache ? { responseCache } : {}) });
   return { url: server.url, stop: () => server.stop() };
 }

@@ -85,7 +85,7 @@ describe('the present held in memory', () => {
     await expectSameAnswers();
     await edit(uncached, 2023, 'TARGET', 44);
     // Another process's writes are seen at the next read of the position (at most 25 ms later).
-    cached.position.changed();
+    cached.readModel.position.changed();
     await expectSameAnswers();
   });
 

@@ -2,56 +2,34 @@
 // use cases that write to one and read from the other.
 import Database from 'better-sqlite3';
 import { ProjectionRunner } from '../../projections/runner';
-import { readModelCatalog } from '../../projections/queries/catalog-queries';
-import { newestEdition } from '../../projections/queries/edition-queries';
-import { PresentCache } from '../../projections/queries/present-cache';
-import { PresentReads } from '../../projections/queries/present-reads';
 import { importReport, type ImportOptions, type ImportSummary, type ReportDocument } from '../importer/import-report';
 import type { EventStore, Subscription } from '../store/event-store';
 import { verifyChain, type ChainVerdict } from '../store/hash-chain';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
-import { ReadModelPosition } from './read-model-position';
+import { ReadModel, type ReadModelOptions } from './read-model';
 import { enableStreamStateCache } from './stream-state-cache';
 import { recordValue, type RecordValueInput, type RecordValueResult } from './record-value';
 
-/** How stale the response cache's position may be for writes by another process (see ReadModelPosition). */
-const POSITION_MAX_AGE_MS = 25;
+export { DEFAULT_PRESENT_CACHE_BYTES } from './read-model';
 
-export interface LedgerOptions {
-  /** Memory for the present held in memory (PresentCache); 0 reads every question of now from SQLite. */
-  presentCacheBytes?: number;
-}
+export type LedgerOptions = ReadModelOptions;
 
-/**
- * The whole present of the benchmark's million-event ledger takes about 92 MB. A national ledger's does
- * not fit, and need not: the budget keeps a server's memory flat, and what falls out is read from SQLite.
- */
-export const DEFAULT_PRESENT_CACHE_BYTES = 128 * 1024 * 1024;
+/** What callers may ask the log itself: its head, a stream's revision, the events appended from a position on. */
+export type LogReads = Pick<EventStore, 'kind' | 'headPosition' | 'streamRevision' | 'subscribe'>;
 
 export class Ledger {
-  /** The read model's position, cheap enough to ask on every request (the response cache does). */
-  readonly position: ReadModelPosition;
-  /** Reads of now through the present held in memory; null when it is switched off. */
-  readonly present: PresentReads | null;
+  /** The log, for reading: appends go through the use cases below, which keep the read model in step. */
+  readonly log: LogReads;
   private feed: Subscription | null = null;
 
   private constructor(
-    readonly store: EventStore,
-    /** The read model's database (the store's own file for the embedded store). */
-    readonly db: Database.Database,
-    readonly projections: ProjectionRunner,
+    private readonly store: EventStore,
+    /** What every read goes through. */
+    readonly readModel: ReadModel,
+    private readonly projections: ProjectionRunner,
     private readonly ownsReadModel: boolean,
-    options: LedgerOptions,
   ) {
-    this.position = new ReadModelPosition(() => projections.checkpoint(), POSITION_MAX_AGE_MS);
-    const budget = options.presentCacheBytes ?? DEFAULT_PRESENT_CACHE_BYTES;
-    if (budget > 0) {
-      const cache = new PresentCache(() => this.position.current(), budget);
-      projections.onChange((change) => cache.changed(change));
-      this.present = new PresentReads(db, cache);
-    } else {
-      this.present = null;
-    }
+    this.log = store;
   }
 
   /** Embedded: projections commit inside each append's transaction, so reads see writes at once. */
@@ -59,12 +37,12 @@ export class Ledger {
     const projections = new ProjectionRunner(store.db, 'same-database');
     await projections.open(store);
     store.addInlineProjector((events) => projections.apply(events));
-    const ledger = new Ledger(store, store.db, projections, false, options);
+    const ledger = new Ledger(store, new ReadModel(store.db, projections, false, options), projections, false);
     // Every append goes through this store: its commits keep the folded-stream cache current.
     const states = enableStreamStateCache(store);
     store.onCommitted((events) => {
       states.observe(events);
-      ledger.position.changed();
+      ledger.readModel.position.changed();
     });
     return ledger;
   }
@@ -78,11 +56,11 @@ export class Ledger {
     db.pragma('journal_mode = WAL');
     const projections = new ProjectionRunner(db, 'elsewhere');
     await projections.open(store);
-    const ledger = new Ledger(store, db, projections, true, options);
+    const ledger = new Ledger(store, new ReadModel(db, projections, true, options), projections, true);
     if (options.follow !== false) {
       ledger.feed = store.subscribe(projections.checkpoint(), (event) => {
         projections.applyInTransaction([event]);
-        ledger.position.changed();
+        ledger.readModel.position.changed();
       });
     }
     return ledger;
@@ -90,10 +68,7 @@ export class Ledger {
 
   /** Read-your-writes for a server store: resolves once the read model has reached `position`. */
   async waitForPosition(position: number, timeoutMs = 10_000): Promise<void> {
-    if (this.feed === null && this.ownsReadModel) {
-      await this.projections.catchUp(this.store);
-      this.position.changed();
-    }
+    if (this.feed === null && this.ownsReadModel) await this.catchUp();
     const deadline = Date.now() + timeoutMs;
     while (this.projections.checkpoint() < position) {
       if (Date.now() > deadline) throw new Error(`read model did not reach position ${position} within ${timeoutMs} ms`);
@@ -105,13 +80,13 @@ export class Ledger {
   async importReport(input: string | readonly ReportDocument[], options: ImportOptions): Promise<ImportSummary> {
     // The read model finds what the report may have left out (the importer's catalog): let it reach the head first.
     await this.waitForPosition(await this.store.headPosition());
-    const summary = await importReport(this.store, input, { catalog: readModelCatalog(this.db), ...options });
+    const summary = await importReport(this.store, input, { catalog: this.readModel.catalog(), ...options });
     await this.waitForPosition(summary.position);
     return summary;
   }
 
   async recordValue(input: RecordValueInput, actor: string): Promise<RecordValueResult> {
-    const effectiveEdition = newestEdition(this.db) ?? input.fiscalYear;
+    const effectiveEdition = this.readModel.newestEdition() ?? input.fiscalYear;
     const result = await recordValue(this.store, input, { actor, effectiveEdition });
     await this.waitForPosition(result.position);
     return result;
@@ -121,17 +96,26 @@ export class Ledger {
     return verifyChain(this.store.readAll());
   }
 
+  /** Applies what the log holds past the read model's checkpoint (written by another process, say). */
+  async catchUp(): Promise<number> {
+    try {
+      return await this.projections.catchUp(this.store);
+    } finally {
+      this.readModel.position.changed();
+    }
+  }
+
   async rebuild(): Promise<number> {
     try {
       return await this.projections.rebuild(this.store);
     } finally {
-      this.position.changed();
+      this.readModel.position.changed();
     }
   }
 
   async close(): Promise<void> {
     await this.feed?.close();
-    if (this.ownsReadModel && this.db.open) this.db.close();
+    this.readModel.close();
     await this.store.close();
   }
 }

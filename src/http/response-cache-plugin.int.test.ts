@@ -12,7 +12,7 @@ describe('responseCachePlugin behind the served HTTP stack (startServer)', () =>
       ledger,
       port: 0,
       host: '127.0.0.1',
-      plugins: [responseCachePlugin({ headPosition: () => ledger.projections.checkpoint() })],
+      plugins: [responseCachePlugin({ headPosition: () => ledger.readModel.checkpoint() })],
     });
     try {
       const body = JSON.stringify({ query: '{ measure(code: "5-1-1") { title } }' });

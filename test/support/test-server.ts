@@ -53,7 +53,7 @@ export async function startTestServer(pathOrOptions: string | TestServerOptions 
     development: options.development ?? false,
     ...(options.maxProjectionLag !== undefined ? { maxProjectionLag: options.maxProjectionLag } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
-    ...(options.responseCache ? { responseCache: new ResponseCache({ headPosition: () => ledger.position.current() }) } : {}),
+    ...(options.responseCache ? { responseCache: new ResponseCache({ headPosition: () => ledger.readModel.position.current() }) } : {}),
   });
   return {
     url: server.url,

@@ -23,7 +23,7 @@ describe('responseCachePlugin over HTTP', () => {
     ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
     await ledger.importReport(sampleText(), { actor: 'importer' });
     const server = await createApolloServer();
-    server.addPlugin(responseCachePlugin({ headPosition: () => ledger.projections.checkpoint() }));
+    server.addPlugin(responseCachePlugin({ headPosition: () => ledger.readModel.checkpoint() }));
     const counter: ApolloServerPlugin<RequestContext & BaseContext> = {
       async requestDidStart() {
         return {
