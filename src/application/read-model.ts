@@ -4,7 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import { resolveAsOf, type AsOf } from '../../projections/queries/as-of';
 import { auditPage, type AuditFilter } from '../../projections/queries/audit-queries';
-import { absences, readModelCatalog, type AbsenceRow } from '../../projections/queries/catalog-queries';
+import { readModelCatalog } from '../../projections/queries/catalog-queries';
 import { editionRows, newestEdition, type EditionRow } from '../../projections/queries/edition-queries';
 import { entityEditions, entityRecords, indicatorsOwned, type EntityRecord } from '../../projections/queries/entity-queries';
 import { indicatorListing, yearValues, type IndicatorListing, type YearValues } from '../../projections/queries/export-queries';
@@ -124,11 +124,6 @@ export class ReadModel {
 
   auditPage(filter: AuditFilter, first: number, afterPosition: number) {
     return auditPage(this.db, filter, first, afterPosition);
-  }
-
-  /** Every recorded absence that still stands, oldest first. */
-  absences(): AbsenceRow[] {
-    return absences(this.db);
   }
 
   /** The lookups an import needs of what earlier reports said. */
