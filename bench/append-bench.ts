@@ -9,7 +9,6 @@
 // is built, can bring the ledger above that floor.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { newestEdition } from '../projections/queries/edition-queries';
 import type { Ledger } from '../src/application/ledger';
 import { recordValue, type RecordValueInput } from '../src/application/record-value';
 import { StreamStateCache } from '../src/application/stream-state-cache';
@@ -68,7 +67,7 @@ function logAlone(ledger: Ledger, path: string) {
   const states = new StreamStateCache();
   store.onCommitted((events) => states.observe(events));
   const streams = { store, states };
-  const effectiveEdition = newestEdition(ledger.db) ?? 0;
+  const effectiveEdition = ledger.readModel.newestEdition() ?? 0;
   return {
     append: (input: RecordValueInput) => recordValue(streams, input, { actor: ACTOR, effectiveEdition }),
     close: () => store.close(),
@@ -76,7 +75,9 @@ function logAlone(ledger: Ledger, path: string) {
 }
 
 export async function appendBench(ledger: Ledger, storePath: string, dir: string, rounds: number, opsPerRound: number): Promise<AppendFigures> {
-  const outcomes = ledger.db
+  // The embedded store's file: the log and the read model in one.
+  const file = ledger.readModel.databaseForTests();
+  const outcomes = file
     .prepare<[], string>(`SELECT entity_id FROM rm_field_current WHERE entity_type = 'indicator' AND field = 'kind' AND value_json = '"OUTCOME"' LIMIT 1000`)
     .pluck()
     .all();
@@ -84,7 +85,7 @@ export async function appendBench(ledger: Ledger, storePath: string, dir: string
   const half = Math.floor(outcomes.length / 2);
   const ledgerIndicators = outcomes.slice(0, half);
   const logIndicators = outcomes.slice(half);
-  const rowBytes = directEditRowBytes(ledger.db);
+  const rowBytes = directEditRowBytes(file);
   const raw = new Database(join(dir, 'raw-append.db'));
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
@@ -94,15 +95,12 @@ export async function appendBench(ledger: Ledger, storePath: string, dir: string
   const log = logAlone(ledger, storePath);
   const ledgerEdit = (i: number) => ledger.recordValue(edit(ledgerIndicators, i), ACTOR);
   const logEdit = (i: number) => log.append(edit(logIndicators, i));
-  const catchUp = async () => {
-    await ledger.projections.catchUp(ledger.store);
-    ledger.position.changed();
-  };
+  const catchUp = () => ledger.catchUp();
   try {
     // The generator's last imports leave a large WAL that the checkpoint worker copies in the background,
     // and its fsyncs slowed the raw rounds more than the ledger's (the quick run's ratio read 0.56 where
     // the same rounds on a quiet ledger read 0.33): all start from a checkpointed file instead.
-    ledger.db.pragma('wal_checkpoint(TRUNCATE)');
+    file.pragma('wal_checkpoint(TRUNCATE)');
     // Warm-up: statement caches, JIT, the file's first pages.
     rawRound(raw, insert, body, 20);
     await timedRound(20, 0, ledgerEdit);
@@ -116,7 +114,7 @@ export async function appendBench(ledger: Ledger, storePath: string, dir: string
     // Each round starts with both WALs copied back and started over: otherwise the background checkpoint of
     // what one round wrote runs into the next round's fsyncs, and the order of the rounds moved the ratios.
     const settle = () => {
-      ledger.db.pragma('wal_checkpoint(RESTART)');
+      file.pragma('wal_checkpoint(RESTART)');
       raw.pragma('wal_checkpoint(RESTART)');
     };
     for (let round = 0; round < rounds; round++) {

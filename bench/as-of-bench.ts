@@ -5,7 +5,7 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { Ledger } from '../src/application/ledger';
 import { createRequestContext, type RequestContext } from '../src/graphql/context';
-import { createApolloServer } from '../src/graphql/server';
+import { createApolloServer } from '../src/graphql/apollo-server';
 import { MEASURE_OVERVIEW_AT } from './operations';
 import { median, msSince, percentile } from './stats';
 
@@ -24,8 +24,8 @@ export interface AsOfFigures {
 
 /** The question for the small ledger: its first measure, as of its last event. */
 export function asOfQuestion(ledger: Ledger): AsOfQuestion {
-  const code = ledger.db.prepare<[], string>(`SELECT entity_id FROM rm_field_current WHERE entity_type = 'measure' AND field = 'department' ORDER BY entity_id LIMIT 1`).pluck().get();
-  const at = ledger.db.prepare<[], string>('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1').pluck().get();
+  const code = ledger.readModel.databaseForTests().prepare<[], string>(`SELECT entity_id FROM rm_field_current WHERE entity_type = 'measure' AND field = 'department' ORDER BY entity_id LIMIT 1`).pluck().get();
+  const at = ledger.readModel.databaseForTests().prepare<[], string>('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1').pluck().get();
   if (!code || !at) throw new Error('no measure to ask about');
   return { code, at };
 }
@@ -63,8 +63,8 @@ export async function asOfBench(small: Ledger, large: Ledger, question: AsOfQues
       ratios.push(b.p50Ms / a.p50Ms);
     }
     return {
-      eventsSmall: await small.store.headPosition(),
-      eventsLarge: await large.store.headPosition(),
+      eventsSmall: await small.log.headPosition(),
+      eventsLarge: await large.log.headPosition(),
       p50MsSmall: median(smallTimes),
       p50MsLarge: median(largeTimes),
       ratio: median(ratios),

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Ledger } from '../src/application/ledger';
 import { ledgerSchema } from '../src/graphql/schema';
-import { startServer } from '../src/graphql/server';
+import { startServer } from '../src/http/start-server';
 import { DEFAULT_CLIENT_LIMITS } from '../src/config/client-limits';
 import { ResponseCache } from '../src/graphql/plugins/response-cache';
 
@@ -19,7 +19,7 @@ export interface RunningServer {
 
 /** The ledger as it is served (startServer: its HTTP stack, plugins and context), optionally with the response cache. */
 export async function ledgerServer(ledger: Ledger, options: { cached?: boolean } = {}): Promise<RunningServer> {
-  const responseCache = options.cached ? new ResponseCache({ headPosition: () => ledger.position.current() }) : undefined;
+  const responseCache = options.cached ? new ResponseCache({ headPosition: () => ledger.readModel.position.current() }) : undefined;
   // The per-client limits run (their cost is part of every answer) but never refuse: autocannon is one client.
   const clientLimits = { ...DEFAULT_CLIENT_LIMITS, requestsPerSecond: 1_000_000_000, maxExpensivePerClient: 100_000 };
   const server = await startServer({ ledger, port: 0, host: '127.0.0.1', clientLimits, ...(responseCache ? { responseCache } : {}) });

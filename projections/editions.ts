@@ -5,6 +5,7 @@ import type { ProjectedEvent, Projection } from './projection';
 
 export const editionsProjection: Projection = {
   name: 'editions',
+  version: 1,
   tables: ['rm_editions'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_editions (

@@ -10,6 +10,7 @@ const COLUMNS = 'position, event_id, stream_id, stream_revision, version, data, 
 /** The payloads as a view over the embedded log's `events` table. */
 export const eventPayloadsInLog: Projection = {
   name: 'event-payloads',
+  version: 1,
   tables: [],
   schema: `
     CREATE VIEW IF NOT EXISTS rm_event_payloads (${COLUMNS}) AS
@@ -21,6 +22,7 @@ export const eventPayloadsInLog: Projection = {
 /** The payloads copied into a read model kept apart from its log, as the projections see them (upcast). */
 export const eventPayloadsCopied: Projection = {
   name: 'event-payloads',
+  version: 1,
   tables: ['rm_event_payloads'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_event_payloads (

@@ -25,9 +25,8 @@ export type EntityType = 'measure' | 'project' | 'indicator';
 
 export const planEntitiesProjection: Projection = {
   name: 'plan-entities',
+  version: 1,
   tables: ['rm_field_statements', 'rm_field_current', 'rm_entity_documents', 'rm_entity_editions', 'rm_chapter_members'],
-  // This text, comments too, is part of the read-model version: editing it rebuilds every ledger's read
-  // model on its next open. So its entityIdsWhere stays, although the query is indicatorsOwned now.
   schema: `
     CREATE TABLE IF NOT EXISTS rm_field_statements (
       entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, field TEXT NOT NULL,
@@ -35,7 +34,7 @@ export const planEntitiesProjection: Projection = {
       PRIMARY KEY (entity_id, field, position)
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS rm_field_statements_type ON rm_field_statements (entity_type, field, position);
-    -- Which indicators an owner ever had, for "indicators of this measure as of then" (see entityIdsWhere).
+    -- Which indicators an owner ever had, for "indicators of this measure as of then" (see indicatorsOwned).
     CREATE INDEX IF NOT EXISTS rm_field_statements_owner ON rm_field_statements (value_json, entity_id) WHERE field = 'ownerId';
     CREATE TABLE IF NOT EXISTS rm_field_current (
       entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, field TEXT NOT NULL,

@@ -8,6 +8,11 @@ export type ProjectedEvent = CurrentEvent<RecordedEvent>;
 /** A read model: its tables, and how one event changes them. Runs inside the caller's transaction. */
 export interface Projection {
   name: string;
+  /**
+   * Raise by one when its tables or what it writes into them change: read models written by the
+   * version before are then rebuilt when a ledger opens them (read-model-version.ts).
+   */
+  version: number;
   /** Idempotent DDL. */
   schema: string;
   /** Tables it owns, emptied on rebuild. */

@@ -9,6 +9,7 @@ import { stateValue, type ValueEntry } from './value-document';
 
 export const valueHistoryProjection: Projection = {
   name: 'value-history',
+  version: 1,
   tables: ['rm_value_statements', 'rm_value_documents'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_value_statements (

@@ -21,9 +21,9 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 async function refusal(query: string, variables: Record<string, unknown>, authorization: string) {
-  const head = await server.ledger.store.headPosition();
+  const head = await server.ledger.log.headPosition();
   const result = await server.gql(query, variables, { authorization });
-  expect(await server.ledger.store.headPosition()).toBe(head);
+  expect(await server.ledger.log.headPosition()).toBe(head);
   expect(result.data ?? null).toBeNull();
   return result.errors?.[0]?.extensions?.['code'];
 }

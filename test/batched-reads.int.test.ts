@@ -2,7 +2,7 @@
 // grow with the number of measures, projects and indicators it returns.
 import { Ledger } from '../src/application/ledger';
 import { createRequestContext } from '../src/graphql/context';
-import { createApolloServer } from '../src/graphql/server';
+import { createApolloServer } from '../src/graphql/apollo-server';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { sampleText } from './support/sample';
 

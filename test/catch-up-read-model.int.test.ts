@@ -2,12 +2,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { valuesNow } from '../projections/queries/value-queries';
 import { Ledger } from '../src/application/ledger';
 import { PostgresEventStore } from '../src/store/postgres/postgres-event-store';
 import { dropSchema, freshSchemaName } from '../src/store/postgres/testing/test-database';
 import { describeWithPostgres } from './support/postgres';
-import { dumpTables } from './support/read-model-dump';
+import { dumpReadModel } from './support/read-model-dump';
 import { sampleText } from './support/sample';
 
 describeWithPostgres('catch-up read models on a PostgreSQL store', (url) => {
@@ -36,15 +35,15 @@ describeWithPostgres('catch-up read models on a PostgreSQL store', (url) => {
     const b = await node('b');
     const summary = await a.importReport(sampleText(), { actor: 'importer' });
     // Read-your-writes: the writing node has projected its own append before answering.
-    expect(a.projections.checkpoint()).toBe(summary.position);
+    expect(a.readModel.checkpoint()).toBe(summary.position);
     await b.waitForPosition(summary.position);
-    expect(dumpTables(b.db, b.projections.tableNames())).toEqual(dumpTables(a.db, a.projections.tableNames()));
+    expect(dumpReadModel(b)).toEqual(dumpReadModel(a));
     const edit = await b.recordValue(
       { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2022, kind: 'ACTUAL', value: 18, text: null, reason: 'counted' },
       'editor',
     );
     await a.waitForPosition(edit.position);
-    const actual = valuesNow(a.db, ['5-1-1/NPO法人数']).get('5-1-1/NPO法人数')?.values.find((v) => v.fiscalYear === 2022 && v.kind === 'ACTUAL');
+    const actual = a.readModel.valuesNow(['5-1-1/NPO法人数']).get('5-1-1/NPO法人数')?.values.find((v) => v.fiscalYear === 2022 && v.kind === 'ACTUAL');
     expect(actual?.value).toBe(18);
   });
 
@@ -61,12 +60,12 @@ describeWithPostgres('catch-up read models on a PostgreSQL store', (url) => {
     );
     const restarted = await node('reader');
     await restarted.waitForPosition(edit.position);
-    const incremental = dumpTables(restarted.db, restarted.projections.tableNames());
+    const incremental = dumpReadModel(restarted);
     await restarted.rebuild();
-    expect(dumpTables(restarted.db, restarted.projections.tableNames())).toEqual(incremental);
-    const valueEvents = restarted.db.prepare(`SELECT COUNT(*) FROM rm_audit_log WHERE type GLOB 'Target*' OR type GLOB 'Actual*'`).pluck().get();
+    expect(dumpReadModel(restarted)).toEqual(incremental);
+    const valueEvents = restarted.readModel.databaseForTests().prepare(`SELECT COUNT(*) FROM rm_audit_log WHERE type GLOB 'Target*' OR type GLOB 'Actual*'`).pluck().get();
     expect(incremental['rm_value_statements']).toHaveLength(Number(valueEvents));
-    expect(restarted.projections.checkpoint()).toBe(await writer.store.headPosition());
+    expect(restarted.readModel.checkpoint()).toBe(await writer.log.headPosition());
   });
 });
 
@@ -81,8 +80,8 @@ describeWithPostgres('a read model file built from another log', (url) => {
       await a.close();
       const b = await Ledger.withReadModel(new PostgresEventStore({ connectionString: url, schema: second }), path);
       try {
-        expect(b.projections.checkpoint()).toBe(0);
-        expect(b.db.prepare('SELECT COUNT(*) FROM rm_audit_log').pluck().get()).toBe(0);
+        expect(b.readModel.checkpoint()).toBe(0);
+        expect(b.readModel.databaseForTests().prepare('SELECT COUNT(*) FROM rm_audit_log').pluck().get()).toBe(0);
       } finally {
         await b.close();
       }

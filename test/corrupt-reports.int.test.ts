@@ -103,10 +103,10 @@ describe(`${CASES} corrupted copies of the sample (seed ${SEED})`, () => {
   afterAll(() => ledger.close());
 
   const head = () =>
-    ledger.db.prepare('SELECT COUNT(*) AS count, MAX(position) AS position, (SELECT hash FROM events ORDER BY position DESC LIMIT 1) AS hash FROM events').get();
+    ledger.readModel.databaseForTests().prepare('SELECT COUNT(*) AS count, MAX(position) AS position, (SELECT hash FROM events ORDER BY position DESC LIMIT 1) AS hash FROM events').get();
   const digest = () => {
     const hash = createHash('sha256');
-    for (const row of ledger.db.prepare('SELECT * FROM events ORDER BY position').iterate()) hash.update(JSON.stringify(row));
+    for (const row of ledger.readModel.databaseForTests().prepare('SELECT * FROM events ORDER BY position').iterate()) hash.update(JSON.stringify(row));
     return hash.digest('hex');
   };
 

@@ -21,9 +21,9 @@ async function ledgerAfter(order: readonly number[]) {
 
 function snapshot(ledger: Ledger) {
   return {
-    current: currentView(ledger.db),
-    asOf: Object.fromEntries(YEARS.map((year) => [year, viewAsOfEdition(ledger.db, year)])),
-    histories: editionHistories(ledger.db),
+    current: currentView(ledger.readModel.databaseForTests()),
+    asOf: Object.fromEntries(YEARS.map((year) => [year, viewAsOfEdition(ledger.readModel.databaseForTests(), year)])),
+    histories: editionHistories(ledger.readModel.databaseForTests()),
   };
 }
 
@@ -37,7 +37,7 @@ describe('editions imported in any order', () => {
   beforeAll(async () => {
     const { ledger } = await ledgerAfter(IN_ORDER);
     reference = snapshot(ledger);
-    referenceEvents = eventCount(ledger.db);
+    referenceEvents = eventCount(ledger.readModel.databaseForTests());
     await ledger.close();
   });
 
@@ -61,7 +61,7 @@ describe('editions imported in any order', () => {
       for (const year of YEARS) expect(got.asOf[year]).toEqual(reference.asOf[year]);
       expect(got.histories).toEqual(reference.histories);
       // Re-importing every edition, in any order, appends nothing.
-      const before = eventCount(ledger.db);
+      const before = eventCount(ledger.readModel.databaseForTests());
       for (const year of [...order].reverse()) {
         const summary = await ledger.importReport(editionText(year), { actor: 'test:importer' });
         expect({ year, appended: summary.eventsAppended, changes: summary.changes, absences: summary.absences }).toEqual({
@@ -71,7 +71,7 @@ describe('editions imported in any order', () => {
           absences: [],
         });
       }
-      expect(eventCount(ledger.db)).toBe(before);
+      expect(eventCount(ledger.readModel.databaseForTests())).toBe(before);
       // Out of order, an import may state a value an older edition turns out to say already: a few
       // more statements than in order, never fewer.
       expect(before).toBeGreaterThanOrEqual(referenceEvents);

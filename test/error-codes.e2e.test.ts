@@ -77,7 +77,7 @@ describe('codes for the document and the data', () => {
 });
 
 describe('unexpected errors', () => {
-  const failing = (server: TestServer) => jest.spyOn(server.ledger.store, 'streamRevision').mockRejectedValueOnce(new Error('disk /var/lib/ledger is on fire'));
+  const failing = (server: TestServer) => jest.spyOn(server.ledger.log, 'streamRevision').mockRejectedValueOnce(new Error('disk /var/lib/ledger is on fire'));
 
   it('are INTERNAL_SERVER_ERROR with the message masked and no stack trace', async () => {
     failing(production);

@@ -60,7 +60,7 @@ describe('plan-ledger export', () => {
         'target,target_text,actual,actual_text,achievement_rate,target_revised,actual_revised,target_edition,actual_edition,reported_editions',
     );
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
-    const pairs = ledger.db.prepare('SELECT COUNT(*) FROM (SELECT DISTINCT indicator_id, fiscal_year FROM rm_value_statements)').pluck().get();
+    const pairs = ledger.readModel.databaseForTests().prepare('SELECT COUNT(*) FROM (SELECT DISTINCT indicator_id, fiscal_year FROM rm_value_statements)').pluck().get();
     expect(records).toHaveLength(pairs as number);
   });
 

@@ -98,13 +98,13 @@ describe('GraphQL POSTs on the served stack with the response cache', () => {
     const body = JSON.stringify({ query: RECORD, variables: { value: 41 } });
     const send = () =>
       fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: server.adminAuthorization, 'if-none-match': etag }, body });
-    const cache = new ResponseCache({ headPosition: () => server.ledger.position.current() });
+    const cache = new ResponseCache({ headPosition: () => server.ledger.readModel.position.current() });
     const named = cache.name({ query: RECORD, operationName: null, variables: { value: 41 }, headers: { get: (name) => (name === 'authorization' ? server.adminAuthorization : undefined) } });
     const etag = named?.etag ?? '';
-    const head = await server.ledger.store.headPosition();
+    const head = await server.ledger.log.headPosition();
     const first = await send();
     expect(first.status).toBe(200);
-    expect(await server.ledger.store.headPosition()).toBe(head + 1);
+    expect(await server.ledger.log.headPosition()).toBe(head + 1);
   });
 
   it('never serves a kept answer to a caller whose credentials fail', async () => {
@@ -137,13 +137,13 @@ describe('GraphQL POSTs on the served stack with the response cache', () => {
   });
 
   it('answers a body that is not JSON with 400 BAD_REQUEST naming the problem, and writes nothing', async () => {
-    const head = await server.ledger.store.headPosition();
+    const head = await server.ledger.log.headPosition();
     const broken = await post('{"query": "mutation { importReport ');
     expect(broken.status).toBe(400);
     const error = JSON.parse(broken.text).errors[0];
     expect(error.extensions.code).toBe('BAD_REQUEST');
     expect(error.message).toMatch(/not JSON/);
-    expect(await server.ledger.store.headPosition()).toBe(head);
+    expect(await server.ledger.log.headPosition()).toBe(head);
   });
 
   it('sends requests it does not take (another content type, a chunked body) to the full stack', async () => {

@@ -34,7 +34,7 @@ let ledger: Ledger;
  */
 async function storeBytes(): Promise<string[]> {
   const pending = () => {
-    const [counts] = ledger.db.pragma('wal_checkpoint(NOOP)') as Array<{ log: number; checkpointed: number }>;
+    const [counts] = ledger.readModel.databaseForTests().pragma('wal_checkpoint(NOOP)') as Array<{ log: number; checkpointed: number }>;
     return counts ? counts.log - counts.checkpointed : 0;
   };
   for (const deadline = Date.now() + 10_000; pending() > 0 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -178,7 +178,7 @@ describe('plan-ledger import of several files', () => {
       [2023, 6, 8],
     ]);
     expect(lines[0]).toMatch(new RegExp(`^${files.r4a}, ${files.r4b}: 令和4年度 \\(2022\\): appended \\d+ events`));
-    const imports = ledger.db
+    const imports = ledger.readModel.databaseForTests()
       .prepare("SELECT json_extract(data, '$.fiscalYear') AS edition, COUNT(DISTINCT json_extract(metadata, '$.correlationId')) AS appends FROM events WHERE type = 'EditionImported' GROUP BY 1 ORDER BY 1")
       .all();
     expect(imports).toEqual([
@@ -187,7 +187,7 @@ describe('plan-ledger import of several files', () => {
       { edition: 2023, appends: 1 },
     ]);
     // The 2022 append carries the events of both of its files.
-    const documents = ledger.db
+    const documents = ledger.readModel.databaseForTests()
       .prepare(
         `SELECT COUNT(DISTINCT json_extract(metadata, '$.source.sha256')) FROM events
          WHERE type <> 'EditionImported' AND json_extract(metadata, '$.correlationId') =

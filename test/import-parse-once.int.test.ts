@@ -22,9 +22,11 @@ const quiet = { log: () => {}, warn: () => {} };
 describe('a report is parsed once per import', () => {
   let dir: string;
   let ledger: Ledger;
+  let store: SqliteEventStore;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'plan-ledger-parse-once-'));
-    ledger = await Ledger.embedded(new SqliteEventStore({ path: join(dir, 'ledger.db') }));
+    store = new SqliteEventStore({ path: join(dir, 'ledger.db') });
+    ledger = await Ledger.embedded(store);
     await ledger.importReport(sampleText(), { actor: 'test:importer' });
     parses.mockClear();
   });
@@ -40,8 +42,8 @@ describe('a report is parsed once per import', () => {
       { text: r4.slice(0, cut).join('\n'), file: 'r4-a.txt' },
       { text: r4.slice(cut).join('\n'), file: 'r4-b.txt' },
     ];
-    const append = ledger.store.append.bind(ledger.store);
-    const appends = jest.spyOn(ledger.store, 'append');
+    const append = store.append.bind(store);
+    const appends = jest.spyOn(store, 'append');
     // The import's first append loses a race: an edit of a stream it decided on commits just before it.
     appends.mockImplementationOnce(async (batch) => {
       await ledger.recordValue({ indicatorId: NPO, fiscalYear: 2021, kind: 'ACTUAL', value: 99, text: null, reason: 'a race' }, 'editor');

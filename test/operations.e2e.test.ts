@@ -3,7 +3,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { Ledger } from '../src/application/ledger';
-import { startServer, type RunningServer } from '../src/graphql/server';
+import { startServer, type RunningServer } from '../src/http/start-server';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { sampleText } from './support/sample';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -35,13 +35,13 @@ describe('/healthz and /readyz', () => {
   });
 
   it('/readyz is 200 when the read model has caught up, 503 while it lags beyond the threshold', async () => {
-    const head = await server.ledger.store.headPosition();
+    const head = await server.ledger.log.headPosition();
     const ready = await fetch(`${origin(server.url)}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready', position: head, head, lag: 0, maxLag: 10 });
 
     // The embedded read model commits with each append and never lags; a server store's can.
-    const checkpoint = jest.spyOn(server.ledger.projections, 'checkpoint');
+    const checkpoint = jest.spyOn(server.ledger.readModel, 'checkpoint');
     try {
       checkpoint.mockReturnValue(head - 10);
       expect((await fetch(`${origin(server.url)}/readyz`)).status).toBe(200);
@@ -58,7 +58,7 @@ describe('/healthz and /readyz', () => {
   });
 
   it('/readyz is 503 when the store does not answer', async () => {
-    jest.spyOn(server.ledger.store, 'headPosition').mockRejectedValueOnce(new Error('connection refused'));
+    jest.spyOn(server.ledger.log, 'headPosition').mockRejectedValueOnce(new Error('connection refused'));
     const response = await fetch(`${origin(server.url)}/readyz`);
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ status: 'store unavailable' });
@@ -86,7 +86,7 @@ describe('/metrics', () => {
   it('counts appended events from the store subscription, and reports the projection position', async () => {
     const before = (await metricValue(server.url, 'plan_ledger_events_appended_total')) ?? 0;
     await server.gql(`mutation Record { recordValue(input: { indicatorId: "5-1-1/NPO法人数", fiscalYear: 2021, kind: ACTUAL, value: 18, reason: "recount" }) { id } }`);
-    const head = await server.ledger.store.headPosition();
+    const head = await server.ledger.log.headPosition();
     const deadline = Date.now() + 5000;
     while (((await metricValue(server.url, 'plan_ledger_events_appended_total')) ?? 0) < before + 1 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -104,7 +104,7 @@ describe('/metrics', () => {
     // The measure and each of its indicators.
     expect(entries).toBeGreaterThanOrEqual(3);
     expect(bytes).toBeGreaterThan(entries * 64);
-    expect({ entries, bytes }).toEqual(server.ledger.present?.size());
+    expect({ entries, bytes }).toEqual(server.ledger.readModel.present?.size());
   });
 
   it('labels only the operations the server knows: any other name counts as other, so junk names cannot fill the label space', async () => {
@@ -179,10 +179,11 @@ describe('start-up', () => {
   it('fails cleanly when the port is taken, closing the store subscription it opened', async () => {
     const first = await startTestServer();
     const port = Number(new URL(first.url).port);
-    const ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
-    const subscribe = ledger.store.subscribe.bind(ledger.store);
+    const store = new SqliteEventStore({ path: ':memory:' });
+    const ledger = await Ledger.embedded(store);
+    const subscribe = store.subscribe.bind(store);
     const closed = jest.fn();
-    jest.spyOn(ledger.store, 'subscribe').mockImplementation((after, handler) => {
+    jest.spyOn(store, 'subscribe').mockImplementation((after, handler) => {
       const subscription = subscribe(after, handler);
       return { close: () => subscription.close().then(closed) };
     });

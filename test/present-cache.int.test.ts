@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import { Ledger } from '../src/application/ledger';
 import { createRequestContext, type RequestContext } from '../src/graphql/context';
-import { createApolloServer } from '../src/graphql/server';
+import { createApolloServer } from '../src/graphql/apollo-server';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { editionText } from './support/editions';
 
@@ -85,7 +85,7 @@ describe('the present held in memory', () => {
     await expectSameAnswers();
     await edit(uncached, 2023, 'TARGET', 44);
     // Another process's writes are seen at the next read of the position (at most 25 ms later).
-    cached.position.changed();
+    cached.readModel.position.changed();
     await expectSameAnswers();
   });
 

@@ -13,7 +13,7 @@ async function importedView(input: string | { text: string; file?: string }[]) {
   const ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
   try {
     const summary = await ledger.importReport(input, { actor: 'test:importer' });
-    return { summary, view: currentView(ledger.db) };
+    return { summary, view: currentView(ledger.readModel.databaseForTests()) };
   } finally {
     await ledger.close();
   }
@@ -137,7 +137,7 @@ describe('documents', () => {
         'project 定住促進事業費 2022',
         'project 総務一般管理費 2022',
       ]);
-      expect(currentView(ledger.db).absences).toEqual(['project 定住促進事業費 2022', 'project 総務一般管理費 2022']);
+      expect(currentView(ledger.readModel.databaseForTests()).absences).toEqual(['project 定住促進事業費 2022', 'project 総務一般管理費 2022']);
     } finally {
       await ledger.close();
     }
@@ -173,8 +173,8 @@ describe('era headings decide the edition and the column years', () => {
     try {
       const summary = await ledger.importReport(redated(labels), { actor: 'test:importer' });
       expect(summary).toMatchObject({ edition, editionLabel: label, warnings: [] });
-      expect(editionRows(ledger.db).map((row) => [row.fiscalYear, row.label])).toEqual([[edition, label]]);
-      const npo = currentView(ledger.db).values.filter((row: any) => row.indicator_id === '5-1-1/NPO法人数');
+      expect(editionRows(ledger.readModel.databaseForTests()).map((row) => [row.fiscalYear, row.label])).toEqual([[edition, label]]);
+      const npo = currentView(ledger.readModel.databaseForTests()).values.filter((row: any) => row.indicator_id === '5-1-1/NPO法人数');
       expect(npo.map((row: any) => [row.fiscal_year, row.kind, row.value])).toEqual([
         [years[0], 'ACTUAL', 17],
         [years[0], 'TARGET', 17],

@@ -1,3 +1,4 @@
+import { ProjectionRunner } from '../projections/runner';
 import { Ledger } from '../src/application/ledger';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { importInOrder, permutations, YEARS } from './support/editions';
@@ -22,12 +23,12 @@ describe('rebuild', () => {
   afterEach(() => ledger.close());
 
   it('yields tables identical to the incremental projections', async () => {
-    const tables = ledger.projections.tableNames();
-    const incremental = dumpTables(ledger.db, tables);
+    const tables = ledger.readModel.tableNames();
+    const incremental = dumpTables(ledger.readModel.databaseForTests(), tables);
     expect(Object.values(incremental).every((rows) => rows.length > 0)).toBe(true);
     const position = await ledger.rebuild();
-    expect(position).toBe(await ledger.store.headPosition());
-    expect(dumpTables(ledger.db, tables)).toEqual(incremental);
+    expect(position).toBe(await ledger.log.headPosition());
+    expect(dumpTables(ledger.readModel.databaseForTests(), tables)).toEqual(incremental);
   });
 
   // A replay fills the current-value tables from the statements in one pass at the end, where live
@@ -42,10 +43,10 @@ describe('rebuild', () => {
           { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2022, kind: 'TARGET', value: 21, text: null, reason: 'revised again' },
           'editor-1',
         );
-        const tables = editions.projections.tableNames();
-        const incremental = dumpTables(editions.db, tables);
+        const tables = editions.readModel.tableNames();
+        const incremental = dumpTables(editions.readModel.databaseForTests(), tables);
         await editions.rebuild();
-        expect(dumpTables(editions.db, tables)).toEqual(incremental);
+        expect(dumpTables(editions.readModel.databaseForTests(), tables)).toEqual(incremental);
       } finally {
         await editions.close();
       }
@@ -53,15 +54,15 @@ describe('rebuild', () => {
   );
 
   it('catches up from its checkpoint instead of starting over', async () => {
-    const head = await ledger.store.headPosition();
-    expect(ledger.projections.checkpoint()).toBe(head);
-    expect(await ledger.projections.catchUp(ledger.store)).toBe(head);
+    const head = await ledger.log.headPosition();
+    expect(ledger.readModel.checkpoint()).toBe(head);
+    expect(await ledger.catchUp()).toBe(head);
   });
 
   it('refuses to apply an event that skips a position', () => {
-    const next = ledger.projections.checkpoint() + 2;
+    const next = ledger.readModel.checkpoint() + 2;
     expect(() =>
-      ledger.projections.applyInTransaction([
+      new ProjectionRunner(ledger.readModel.databaseForTests(), 'same-database').applyInTransaction([
         { id: 'x', type: 'TargetSet', version: 1, data: {}, metadata: { actor: 'a', reason: null, edition: null, source: null, correlationId: 'c', causationId: null }, streamId: 's', streamRevision: 0, position: next, recordedAt: new Date().toISOString(), hash: 'h', previousHash: null },
       ]),
     ).toThrow(/missing/);

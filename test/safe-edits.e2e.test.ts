@@ -31,7 +31,7 @@ const input = (value: number, extra: Record<string, unknown> = {}) => ({ indicat
 describe('Query.indicatorRevision', () => {
   it("is the indicator stream's last revision, and moves with each edit", async () => {
     const before = await revision();
-    expect(before).toBe(await server.ledger.store.streamRevision(`indicator-${NPO}`));
+    expect(before).toBe(await server.ledger.log.streamRevision(`indicator-${NPO}`));
     await server.gql(RECORD, { input: input(30) });
     expect(await revision()).toBe(before + 1);
   });

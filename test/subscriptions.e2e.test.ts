@@ -5,7 +5,7 @@ import { Ledger } from '../src/application/ledger';
 import { loadAuthConfig } from '../src/auth/auth-config';
 import { Authenticator } from '../src/auth/authenticator';
 import { recordValue } from '../src/application/record-value';
-import { startServer } from '../src/graphql/server';
+import { startServer } from '../src/http/start-server';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { sampleText } from './support/sample';
 import { TEST_JWT_SECRET, tokenFor } from './support/server-process';
@@ -107,7 +107,7 @@ describe('Subscription.ledgerEvents', () => {
   it('fans out to every subscriber from one store subscription', async () => {
     const subscribers = [subscribe<LiveEvent>(client(), LEDGER_EVENTS), subscribe<LiveEvent>(client(), LEDGER_EVENTS), subscribe<LiveEvent>(client(), LEDGER_EVENTS)];
     await until(() => server.subscriptionCount() === 3);
-    const storeSubscribe = jest.spyOn(server.ledger.store, 'subscribe');
+    const storeSubscribe = jest.spyOn(server.ledger.log, 'subscribe');
 
     await record(24, 'one append, three listeners');
 
@@ -176,7 +176,8 @@ describe('with a read model that follows the store on its own (as with PostgreSQ
   it('delivers an event only once queries can see it', async () => {
     // follow: false leaves the read model behind until something asks it to catch up, the widest
     // possible gap between the log and what queries read.
-    const ledger = await Ledger.withReadModel(new SqliteEventStore({ path: ':memory:' }), ':memory:', { follow: false });
+    const store = new SqliteEventStore({ path: ':memory:' });
+    const ledger = await Ledger.withReadModel(store, ':memory:', { follow: false });
     await ledger.importReport(sampleText(), { actor: 'importer' });
     const authenticator = await Authenticator.create(loadAuthConfig({ PLAN_LEDGER_JWT_SECRET: TEST_JWT_SECRET }));
     const own = await startServer({ ledger, port: 0, host: '127.0.0.1', authenticator });
@@ -186,7 +187,7 @@ describe('with a read model that follows the store on its own (as with PostgreSQ
       await until(() => own.subscriptionCount() === 1);
 
       // Another node appends straight to the shared store.
-      await recordValue({ store: ledger.store, states: null }, { indicatorId: NPO, fiscalYear: 2021, kind: 'ACTUAL', value: 77, text: null, reason: 'from another node' }, { actor: 'node-2', effectiveEdition: 2021 });
+      await recordValue({ store, states: null }, { indicatorId: NPO, fiscalYear: 2021, kind: 'ACTUAL', value: 77, text: null, reason: 'from another node' }, { actor: 'node-2', effectiveEdition: 2021 });
 
       expect((await live.next()).data!.ledgerEvents.reason).toBe('from another node');
       const response = await fetch(own.url, {

@@ -2,10 +2,6 @@
 // use cases that write to one and read from the other.
 import Database from 'better-sqlite3';
 import { ProjectionRunner } from '../../projections/runner';
-import { readModelCatalog } from '../../projections/queries/catalog-queries';
-import { newestEdition } from '../../projections/queries/edition-queries';
-import { PresentCache } from '../../projections/queries/present-cache';
-import { PresentReads } from '../../projections/queries/present-reads';
 import { parseDocuments, type ParsedDocument, type ReportDocument } from '../importer/parse-documents';
 import type { EventStore, Subscription } from '../store/event-store';
 import { verifyChain, type ChainVerdict } from '../store/hash-chain';
@@ -14,53 +10,35 @@ import type { Streams } from './decide-on-stream';
 import { importReport } from './import/import-report';
 import type { ImportOptions } from './import/import-options';
 import type { ImportSummary } from './import/import-summary';
-import { ReadModelPosition } from './read-model-position';
+import { ReadModel, type ReadModelOptions } from './read-model';
 import { recordValue, type RecordValueInput, type RecordValueResult } from './record-value';
 import { StreamStateCache } from './stream-state-cache';
 
-/** How stale the response cache's position may be for writes by another process (see ReadModelPosition). */
-const POSITION_MAX_AGE_MS = 25;
+export { DEFAULT_PRESENT_CACHE_BYTES } from './read-model';
 
-export interface LedgerOptions {
-  /** Memory for the present held in memory (PresentCache); 0 reads every question of now from SQLite. */
-  presentCacheBytes?: number;
-}
+export type LedgerOptions = ReadModelOptions;
 
-/**
- * The whole present of the benchmark's million-event ledger takes about 92 MB. A national ledger's does
- * not fit, and need not: the budget keeps a server's memory flat, and what falls out is read from SQLite.
- */
-export const DEFAULT_PRESENT_CACHE_BYTES = 128 * 1024 * 1024;
+/** What callers may ask the log itself: its head, a stream's revision, the events appended from a position on. */
+export type LogReads = Pick<EventStore, 'kind' | 'headPosition' | 'streamRevision' | 'subscribe'>;
 
 export class Ledger {
-  /** The read model's position, cheap enough to ask on every request (the response cache does). */
-  readonly position: ReadModelPosition;
-  /** Reads of now through the present held in memory; null when it is switched off. */
-  readonly present: PresentReads | null;
+  /** The log, for reading: appends go through the use cases below, which keep the read model in step. */
+  readonly log: LogReads;
   /** What the use cases decide on: the store and, when this ledger sees all its commits, their folded streams. */
   private readonly streams: Streams;
   private feed: Subscription | null = null;
 
   private constructor(
-    readonly store: EventStore,
-    /** The read model's database (the store's own file for the embedded store). */
-    readonly db: Database.Database,
-    readonly projections: ProjectionRunner,
+    private readonly store: EventStore,
+    /** What every read goes through. */
+    readonly readModel: ReadModel,
+    private readonly projections: ProjectionRunner,
     private readonly ownsReadModel: boolean,
-    options: LedgerOptions,
     /** Folded states of recently decided streams, kept current by the commits this ledger sees. */
     readonly streamStates: StreamStateCache | null = null,
   ) {
+    this.log = store;
     this.streams = { store, states: streamStates };
-    this.position = new ReadModelPosition(() => projections.checkpoint(), POSITION_MAX_AGE_MS);
-    const budget = options.presentCacheBytes ?? DEFAULT_PRESENT_CACHE_BYTES;
-    if (budget > 0) {
-      const cache = new PresentCache(() => this.position.current(), budget);
-      projections.onChange((change) => cache.changed(change));
-      this.present = new PresentReads(db, cache);
-    } else {
-      this.present = null;
-    }
   }
 
   /** Embedded: projections commit inside each append's transaction, so reads see writes at once. */
@@ -70,10 +48,10 @@ export class Ledger {
     store.addInlineProjector((events) => projections.apply(events));
     // Every append goes through this store: its commits keep the folded-stream cache current.
     const states = new StreamStateCache();
-    const ledger = new Ledger(store, store.db, projections, false, options, states);
+    const ledger = new Ledger(store, new ReadModel(store.db, projections, false, options), projections, false, states);
     store.onCommitted((events) => {
       states.observe(events);
-      ledger.position.changed();
+      ledger.readModel.position.changed();
     });
     return ledger;
   }
@@ -87,11 +65,11 @@ export class Ledger {
     db.pragma('journal_mode = WAL');
     const projections = new ProjectionRunner(db, 'elsewhere');
     await projections.open(store);
-    const ledger = new Ledger(store, db, projections, true, options);
+    const ledger = new Ledger(store, new ReadModel(db, projections, true, options), projections, true);
     if (options.follow !== false) {
       ledger.feed = store.subscribe(projections.checkpoint(), (event) => {
         projections.applyInTransaction([event]);
-        ledger.position.changed();
+        ledger.readModel.position.changed();
       });
     }
     return ledger;
@@ -99,10 +77,7 @@ export class Ledger {
 
   /** Read-your-writes for a server store: resolves once the read model has reached `position`. */
   async waitForPosition(position: number, timeoutMs = 10_000): Promise<void> {
-    if (this.feed === null && this.ownsReadModel) {
-      await this.projections.catchUp(this.store);
-      this.position.changed();
-    }
+    if (this.feed === null && this.ownsReadModel) await this.catchUp();
     const deadline = Date.now() + timeoutMs;
     while (this.projections.checkpoint() < position) {
       if (Date.now() > deadline) throw new Error(`read model did not reach position ${position} within ${timeoutMs} ms`);
@@ -120,13 +95,13 @@ export class Ledger {
   async importParsedReport(parts: readonly ParsedDocument[], options: ImportOptions): Promise<ImportSummary> {
     // The read model finds what the report may have left out (the importer's catalog): let it reach the head first.
     await this.waitForPosition(await this.store.headPosition());
-    const summary = await importReport(this.streams, parts, { catalog: readModelCatalog(this.db), ...options });
+    const summary = await importReport(this.streams, parts, { catalog: this.readModel.catalog(), ...options });
     await this.waitForPosition(summary.position);
     return summary;
   }
 
   async recordValue(input: RecordValueInput, actor: string): Promise<RecordValueResult> {
-    const effectiveEdition = newestEdition(this.db) ?? input.fiscalYear;
+    const effectiveEdition = this.readModel.newestEdition() ?? input.fiscalYear;
     const result = await recordValue(this.streams, input, { actor, effectiveEdition });
     await this.waitForPosition(result.position);
     return result;
@@ -136,17 +111,26 @@ export class Ledger {
     return verifyChain(this.store.readAll());
   }
 
+  /** Applies what the log holds past the read model's checkpoint (written by another process, say). */
+  async catchUp(): Promise<number> {
+    try {
+      return await this.projections.catchUp(this.store);
+    } finally {
+      this.readModel.position.changed();
+    }
+  }
+
   async rebuild(): Promise<number> {
     try {
       return await this.projections.rebuild(this.store);
     } finally {
-      this.position.changed();
+      this.readModel.position.changed();
     }
   }
 
   async close(): Promise<void> {
     await this.feed?.close();
-    if (this.ownsReadModel && this.db.open) this.db.close();
+    this.readModel.close();
     await this.store.close();
   }
 }

@@ -16,13 +16,14 @@ describe('the folded-stream cache', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const previousOf = (ledger: Ledger, position: number) =>
-    JSON.parse(ledger.db.prepare<[number], string>('SELECT data FROM events WHERE position = ?').pluck().get(position) ?? '{}') as { previousValue: number | null };
+    JSON.parse(ledger.readModel.databaseForTests().prepare<[number], string>('SELECT data FROM events WHERE position = ?').pluck().get(position) ?? '{}') as { previousValue: number | null };
 
   it('decides on what it folded in after each commit, without reading the stream again', async () => {
-    const ledger = await Ledger.embedded(new SqliteEventStore({ path: join(dir, 'ledger.db') }));
+    const store = new SqliteEventStore({ path: join(dir, 'ledger.db') });
+    const ledger = await Ledger.embedded(store);
     await ledger.importReport(sampleText(), { actor: 'importer' });
     await ledger.recordValue(edit(19), 'editor');
-    const readStream = jest.spyOn(ledger.store, 'readStream');
+    const readStream = jest.spyOn(store, 'readStream');
     const second = await ledger.recordValue(edit(20), 'editor');
     const third = await ledger.recordValue(edit(21), 'editor');
     expect(readStream).not.toHaveBeenCalled();
@@ -42,7 +43,7 @@ describe('the folded-stream cache', () => {
     const other = await Ledger.embedded(new SqliteEventStore({ path }));
     await other.recordValue(edit(30), 'someone-else');
     await other.close();
-    await ledger.projections.catchUp(ledger.store);
+    await ledger.catchUp();
     const result = await ledger.recordValue(edit(31), 'editor');
     expect(previousOf(ledger, result.position).previousValue).toBe(30);
     expect((await ledger.verify()).ok).toBe(true);

@@ -1,12 +1,17 @@
 // Analysts' tables: indicator values by fiscal year, and two fiscal years side by side. Rows are plain
 // records keyed by column name; src/export/csv.ts writes them. Everything is read through
-// projections/queries at one point in time (now, or as published up to an edition).
-import type { Database } from 'better-sqlite3';
+// the read model's queries at one point in time (now, or as published up to an edition).
 import type { AsOf } from '../../projections/queries/as-of';
-import { indicatorListing, yearValues, type IndicatorListing, type YearValues } from '../../projections/queries/export-queries';
+import type { IndicatorListing, YearValues } from '../../projections/queries/export-queries';
 import { achievementRate } from '../domain/achievement';
 import type { Direction, IndicatorKind } from '../../events/vocabulary';
 import { fiscalYearLabel } from '../domain/fiscal-year';
+
+/** The read model's reads an export makes (src/application/read-model.ts). */
+export interface ExportReads {
+  indicatorListing(asOf: AsOf, department: string | null): IndicatorListing[];
+  yearValues(indicatorIds: readonly string[], asOf: AsOf): Map<string, YearValues[]>;
+}
 
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
@@ -82,9 +87,9 @@ function rateOf(listing: IndicatorListing, year: YearValues | undefined): number
 }
 
 /** One row per indicator and fiscal year that has any value. */
-export function indicatorValueRows(db: Database, filter: ExportFilter): Row[] {
-  const listings = indicatorListing(db, filter.asOf, filter.department ?? null);
-  const years = yearValues(db, listings.map((l) => l.id), filter.asOf);
+export function indicatorValueRows(reads: ExportReads, filter: ExportFilter): Row[] {
+  const listings = reads.indicatorListing(filter.asOf, filter.department ?? null);
+  const years = reads.yearValues(listings.map((l) => l.id), filter.asOf);
   return listings.flatMap((listing) =>
     (years.get(listing.id) ?? []).map(
       (year): Row => ({
@@ -110,9 +115,9 @@ const difference = (base: number | null | undefined, compare: number | null | un
   base === null || base === undefined || compare === null || compare === undefined ? null : tidy(compare - base, 10);
 
 /** One row per OUTCOME, ACTIVITY, COST and STAFFING indicator: the two years side by side. */
-export function comparisonRows(db: Database, base: number, compare: number, filter: ExportFilter): Row[] {
-  const listings = indicatorListing(db, filter.asOf, filter.department ?? null).filter((l) => COMPARED.has(l.kind));
-  const years = yearValues(db, listings.map((l) => l.id), filter.asOf);
+export function comparisonRows(reads: ExportReads, base: number, compare: number, filter: ExportFilter): Row[] {
+  const listings = reads.indicatorListing(filter.asOf, filter.department ?? null).filter((l) => COMPARED.has(l.kind));
+  const years = reads.yearValues(listings.map((l) => l.id), filter.asOf);
   return listings.map((listing): Row => {
     const own = years.get(listing.id) ?? [];
     const b = own.find((y) => y.fiscalYear === base);

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Ledger } from '../application/ledger';
 import { trustedCaller, type Principal } from '../auth/principal';
-import { asOfKey, resolveAsOf, type AsOf } from '../../projections/queries/as-of';
+import { asOfKey, type AsOf } from '../../projections/queries/as-of';
 import type { LedgerEventFeed } from './ledger-event-feed';
 import { PointInTimeView } from './point-in-time-view';
 import type { PointInTime } from './types/inputs';
@@ -38,12 +38,12 @@ export function createRequestContext(ledger: Ledger, who: Principal | string, op
       const key = asOfKey(asOf);
       let view = views.get(key);
       if (!view) {
-        view = new PointInTimeView(ledger.db, asOf, ledger.present);
+        view = new PointInTimeView(ledger.readModel, asOf);
         views.set(key, view);
       }
       return view;
     },
-    resolve: (at) => resolveAsOf(ledger.db, at),
+    resolve: (at) => ledger.readModel.resolveAsOf(at),
     events: options.events ?? null,
     httpResponse: options.httpResponse ?? null,
   };

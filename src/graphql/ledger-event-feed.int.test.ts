@@ -16,7 +16,7 @@ describe('LedgerEventFeed', () => {
   beforeEach(async () => {
     ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
     await ledger.importReport(sampleText(), { actor: 'importer' });
-    feed = await LedgerEventFeed.start(ledger.store, { maxBacklog: MAX_BACKLOG });
+    feed = await LedgerEventFeed.start(ledger.log, { maxBacklog: MAX_BACKLOG });
   });
   afterEach(async () => {
     await feed.close();

@@ -15,6 +15,9 @@ export const MAX_SUBSCRIBER_BACKLOG = 10_000;
 
 type Listener = (event: AuditEvent) => void;
 
+/** What the feed needs of the log: where it ends, and the events appended after a position. */
+export type FollowedLog = Pick<EventStore, 'headPosition' | 'subscribe'>;
+
 export interface FeedOptions {
   onEvent?: (event: RecordedEvent) => void;
   onError?: (error: unknown, event: RecordedEvent) => void;
@@ -32,7 +35,7 @@ export class LedgerEventFeed {
   private subscription: Subscription | null = null;
 
   private constructor(
-    private readonly store: EventStore,
+    private readonly log: FollowedLog,
     private readonly maxBacklog: number,
   ) {}
 
@@ -40,9 +43,9 @@ export class LedgerEventFeed {
    * Follows the log from its current head. `onEvent` sees every event appended from then on (for
    * metrics); `onError` hears of an event that could not be delivered, which must not stop the feed.
    */
-  static async start(store: EventStore, options: FeedOptions = {}): Promise<LedgerEventFeed> {
-    const feed = new LedgerEventFeed(store, options.maxBacklog ?? MAX_SUBSCRIBER_BACKLOG);
-    feed.subscription = store.subscribe(await store.headPosition(), async (event) => {
+  static async start(log: FollowedLog, options: FeedOptions = {}): Promise<LedgerEventFeed> {
+    const feed = new LedgerEventFeed(log, options.maxBacklog ?? MAX_SUBSCRIBER_BACKLOG);
+    feed.subscription = log.subscribe(await log.headPosition(), async (event) => {
       try {
         options.onEvent?.(event);
         // A read model that cannot catch up is reported, but its events are still delivered.
@@ -71,7 +74,7 @@ export class LedgerEventFeed {
    * subscribes, so "after this call" is pinned to the log's head position now.
    */
   async events(streamPrefix: string | null): Promise<AsyncIterable<AuditEvent>> {
-    const head = await this.store.headPosition();
+    const head = await this.log.headPosition();
     const buffer = new FixedBuffer(this.maxBacklog);
     return new Repeater<AuditEvent>(async (push, stop) => {
       const listener: Listener = (event) => {

@@ -1,20 +1,14 @@
 // Everything one request reads at one point in time, batched: each loader turns the ids a query's
 // resolvers ask for in one tick into one set-based read of the read model.
-import type { Database } from 'better-sqlite3';
 import DataLoader from 'dataloader';
 import { isNow, type AsOf } from '../../projections/queries/as-of';
-import { entityEditions, entityRecords, indicatorsOwned } from '../../projections/queries/entity-queries';
+import type { AuditFilter } from '../../projections/queries/audit-queries';
+import type { EditionRow } from '../../projections/queries/edition-queries';
 import type { PresentReads } from '../../projections/queries/present-reads';
-import {
-  revisedValues,
-  valueStatements,
-  valuesNow,
-  valuesOf,
-  type RevisionRow,
-  type ValuesNow,
-} from '../../projections/queries/value-queries';
+import type { RevisionRow, ValuesNow } from '../../projections/queries/value-queries';
 import type { EntityType } from '../../projections/plan-entities';
 import type { ValueKind } from '../../events/vocabulary';
+import type { ReadModel } from '../application/read-model';
 import { toIndicator, toIndicatorValues, toMeasure, toProject } from './mappers';
 import type { Indicator, IndicatorValue } from './types/indicator-types';
 import type { Measure, Project } from './types/plan-types';
@@ -26,16 +20,15 @@ export class PointInTimeView {
   private readonly present: PresentReads | null;
 
   constructor(
-    private readonly db: Database,
+    private readonly readModel: ReadModel,
     readonly asOf: AsOf,
-    present: PresentReads | null = null,
   ) {
-    this.present = isNow(asOf) ? present : null;
+    this.present = isNow(asOf) ? readModel.present : null;
   }
 
   private entityLoader<T>(type: EntityType, map: (record: Parameters<typeof toMeasure>[0], asOf: AsOf) => T) {
     return new DataLoader<string, T | null>(async (ids) => {
-      const records = this.present ? this.present.entityRecords(type, ids) : entityRecords(this.db, type, this.asOf, ids);
+      const records = this.present ? this.present.entityRecords(type, ids) : this.readModel.entityRecords(type, this.asOf, ids);
       return ids.map((id) => {
         const record = records.get(id);
         return record ? map(record, this.asOf) : null;
@@ -48,7 +41,7 @@ export class PointInTimeView {
   readonly indicator = this.entityLoader('indicator', toIndicator);
 
   readonly indicatorsOf = new DataLoader<string, Indicator[]>(async (ownerIds) => {
-    const owned = this.present ? this.present.indicatorsOwned(ownerIds) : indicatorsOwned(this.db, ownerIds, this.asOf);
+    const owned = this.present ? this.present.indicatorsOwned(ownerIds) : this.readModel.indicatorsOwned(ownerIds, this.asOf);
     return Promise.all(
       ownerIds.map(async (id) =>
         (await this.indicator.loadMany(owned.get(id) ?? [])).filter((i): i is Indicator => i !== null && !(i instanceof Error)),
@@ -59,7 +52,7 @@ export class PointInTimeView {
   readonly values = new DataLoader<Indicator, IndicatorValue[], string>(
     async (indicators) => {
       const ids = indicators.map((i) => i.id);
-      const byIndicator = this.present ? this.present.valuesNow(ids) : isNow(this.asOf) ? valuesNow(this.db, ids) : this.valuesThen(ids);
+      const byIndicator = this.present ? this.present.valuesNow(ids) : isNow(this.asOf) ? this.readModel.valuesNow(ids) : this.valuesThen(ids);
       return indicators.map((indicator) => {
         const own = byIndicator.get(indicator.id);
         return toIndicatorValues(indicator, own?.values ?? [], own?.revisedYears ?? new Set());
@@ -70,10 +63,10 @@ export class PointInTimeView {
 
   /** valuesNow's answer at an earlier point in time, from the value history. */
   private valuesThen(ids: readonly string[]): Map<string, ValuesNow> {
-    const revised = revisedValues(this.db, ids, 'TARGET', this.asOf);
+    const revised = this.readModel.revisedValues(ids, 'TARGET', this.asOf);
     // Grouped once: a comparison asks for every indicator at the same time.
     const byIndicator = new Map<string, ValuesNow>();
-    for (const value of valuesOf(this.db, ids, this.asOf)) {
+    for (const value of this.readModel.valuesOf(ids, this.asOf)) {
       let then = byIndicator.get(value.indicatorId);
       if (!then) {
         then = { values: [], revisedYears: new Set() };
@@ -86,7 +79,7 @@ export class PointInTimeView {
   }
 
   readonly editions = new DataLoader<string, readonly number[]>(async (ids) => {
-    const editions = this.present ? this.present.entityEditions(ids) : entityEditions(this.db, ids, this.asOf);
+    const editions = this.present ? this.present.entityEditions(ids) : this.readModel.entityEditions(ids, this.asOf);
     return ids.map((id) => editions.get(id) ?? []);
   });
 
@@ -98,7 +91,7 @@ export class PointInTimeView {
     const key = `${indicatorId}\u0000${fiscalYear}\u0000${kind}`;
     let statements = this.statementsMemo.get(key);
     if (!statements) {
-      statements = valueStatements(this.db, indicatorId, fiscalYear, kind, this.asOf.position);
+      statements = this.readModel.valueStatements(indicatorId, fiscalYear, kind, this.asOf.position);
       this.statementsMemo.set(key, statements);
     }
     return statements;
@@ -110,18 +103,33 @@ export class PointInTimeView {
   /** Every measure, in code order. */
   allMeasures(): Promise<Measure[]> {
     this.measuresMemo ??= Promise.resolve(
-      [...entityRecords(this.db, 'measure', this.asOf, null).values()].map((r) => toMeasure(r, this.asOf)).sort(byCode),
+      [...this.readModel.entityRecords('measure', this.asOf, null).values()].map((r) => toMeasure(r, this.asOf)).sort(byCode),
     );
     return this.measuresMemo;
+  }
+
+  /** Every indicator, in the order the read model keeps them. */
+  allIndicators(): Indicator[] {
+    return [...this.readModel.entityRecords('indicator', this.asOf, null).values()].map((r) => toIndicator(r, this.asOf));
   }
 
   /** Every project, in the order the log first named them. */
   allProjects(): Promise<Project[]> {
     this.projectsMemo ??= Promise.resolve(
-      [...entityRecords(this.db, 'project', this.asOf, null).values()]
+      [...this.readModel.entityRecords('project', this.asOf, null).values()]
         .map((r) => toProject(r, this.asOf))
         .sort((a, b) => a.firstPosition - b.firstPosition),
     );
     return this.projectsMemo;
+  }
+
+  /** The editions imported so far, oldest first: the ledger's own history, the same at any point. */
+  importedEditions(): EditionRow[] {
+    return this.readModel.editions();
+  }
+
+  /** One page of the log's audit trail, after `afterPosition`. */
+  auditPage(filter: AuditFilter, first: number, afterPosition: number) {
+    return this.readModel.auditPage(filter, first, afterPosition);
   }
 }

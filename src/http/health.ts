@@ -23,10 +23,10 @@ export function healthRoutes(ledger: Ledger, options: ReadinessOptions): Router 
   });
 
   router.get('/readyz', async (_req, res) => {
-    const position = ledger.projections.checkpoint();
+    const position = ledger.readModel.checkpoint();
     let head: number;
     try {
-      head = await ledger.store.headPosition();
+      head = await ledger.log.headPosition();
     } catch {
       res.status(503).json({ status: 'store unavailable', position });
       return;

@@ -80,12 +80,12 @@ const drainWebSockets = (sockets: Disposable): LedgerPlugin => ({
 async function observe(ledger: Ledger, logger: Logger, knownOperations: readonly string[]): Promise<{ feed: LedgerEventFeed; metrics: ServerMetrics }> {
   let feed: LedgerEventFeed | null = null;
   const metrics = new ServerMetrics({
-    storeHead: () => ledger.store.headPosition(),
-    projectionPosition: () => ledger.projections.checkpoint(),
+    storeHead: () => ledger.log.headPosition(),
+    projectionPosition: () => ledger.readModel.checkpoint(),
     subscriptions: () => feed?.subscriberCount ?? 0,
-    present: () => ledger.present?.size() ?? null,
+    present: () => ledger.readModel.present?.size() ?? null,
   }, knownOperations);
-  feed = await LedgerEventFeed.start(ledger.store, {
+  feed = await LedgerEventFeed.start(ledger.log, {
     onEvent: () => metrics.eventsAppended.inc(),
     onError: (err, event) => logger.error({ err, position: event.position }, 'an appended event could not be sent to subscribers'),
     readModelAt: (position) => ledger.waitForPosition(position),

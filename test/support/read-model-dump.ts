@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Ledger } from '../../src/application/ledger';
 
 /** Every row of the given tables in a stable order, for comparing two read models. */
 export function dumpTables(db: Database, tables: readonly string[]): Record<string, unknown[]> {
@@ -9,4 +10,9 @@ export function dumpTables(db: Database, tables: readonly string[]): Record<stri
       return [table, rows];
     }),
   );
+}
+
+/** Every read-model table of the ledger, dumped: what two read models are compared by. */
+export function dumpReadModel(ledger: Ledger): Record<string, unknown[]> {
+  return dumpTables(ledger.readModel.databaseForTests(), ledger.readModel.tableNames());
 }

@@ -162,7 +162,7 @@ export async function checkLedgerFile(path: string): Promise<LedgerFileCheck> {
     const started = Date.now();
     await ledger.rebuild();
     const rebuildMs = Date.now() - started;
-    const after = dumpTables(ledger.db, Object.keys(before));
+    const after = dumpTables(ledger.readModel.databaseForTests(), Object.keys(before));
     const differingTable = Object.keys(before).find((table) => JSON.stringify(before[table]) !== JSON.stringify(after[table])) ?? null;
     return { head, checkpoint, readModelEqualsRebuild: differingTable === null, differingTable, chain: await ledger.verify(), rebuildMs };
   } finally {

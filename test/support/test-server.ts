@@ -6,7 +6,7 @@ import type { CorsPolicy } from '../../src/http/cors-policy';
 import { DEFAULT_CLIENT_LIMITS, type ClientLimits } from '../../src/config/client-limits';
 import { Authenticator } from '../../src/auth/authenticator';
 import { TEST_JWT_SECRET, tokenFor } from './server-process';
-import { startServer } from '../../src/graphql/server';
+import { startServer } from '../../src/http/start-server';
 import { ResponseCache } from '../../src/graphql/plugins/response-cache';
 import { SqliteEventStore } from '../../src/store/sqlite/sqlite-event-store';
 
@@ -65,7 +65,7 @@ export async function startTestServer(pathOrOptions: string | TestServerOptions 
     metrics: options.metrics ?? { public: false, operations: [] },
     cors: options.cors ?? { anyOrigin: true },
     clientLimits: options.clientLimits ?? { ...DEFAULT_CLIENT_LIMITS, requestsPerSecond: 0, maxExpensivePerClient: 0 },
-    ...(options.responseCache ? { responseCache: new ResponseCache({ headPosition: () => ledger.position.current() }) } : {}),
+    ...(options.responseCache ? { responseCache: new ResponseCache({ headPosition: () => ledger.readModel.position.current() }) } : {}),
   });
   return {
     url: server.url,

@@ -48,8 +48,8 @@ export async function runExport(ledger: Ledger, options: ExportOptions, progress
   if (options.compare) options.compare.forEach((year, i) => assertFiscalYear(year, i === 0 ? 'base' : 'compare'));
   const filter: ExportFilter = { asOf: { position: null, edition: options.atEdition ?? null }, department: options.department ?? null };
   const [columns, rows] = options.compare
-    ? [COMPARISON_COLUMNS, comparisonRows(ledger.db, options.compare[0], options.compare[1], filter)]
-    : [VALUE_COLUMNS, indicatorValueRows(ledger.db, filter)];
+    ? [COMPARISON_COLUMNS, comparisonRows(ledger.readModel, options.compare[0], options.compare[1], filter)]
+    : [VALUE_COLUMNS, indicatorValueRows(ledger.readModel, filter)];
   const out = options.out ? createWriteStream(options.out) : stdoutSink();
   progress.start(rows.length, options.out ? `export ${options.out}` : 'export');
   try {

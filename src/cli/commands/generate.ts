@@ -15,7 +15,7 @@ export async function generate(options: GenerateCommandOptions): Promise<void> {
   const config = ledgerConfigFromEnv();
   const ledger = await openLedger({ ...config, store: options.store ?? config.store });
   try {
-    const before = await ledger.store.headPosition();
+    const before = await ledger.log.headPosition();
     let reported = Date.now();
     const result = await generateLedger(ledger, {
       municipalities: options.municipalities,

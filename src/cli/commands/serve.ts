@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { openLedger } from '../../application/open-ledger';
 import { ResponseCache } from '../../graphql/plugins/response-cache';
-import { startServer } from '../../graphql/server';
+import { startServer } from '../../http/start-server';
 import { BUNDLED_SAMPLE } from '../bundled-sample';
 
 /** PLAN_LEDGER_READY_MAX_LAG: events the read model may trail the store by while /readyz still says ready. */
@@ -21,11 +21,11 @@ export async function serve(options: { port: number; host: string }): Promise<vo
   const ledger = await openLedger(undefined, {
     onCheckpointError: (message) => logger.warn({ err: message }, 'a background WAL checkpoint failed: the WAL grows until one succeeds'),
   });
-  const { staleBecause } = ledger.projections;
+  const { staleBecause } = ledger.readModel;
   if (staleBecause !== null) {
     logger.info({ reason: staleBecause, ms: Date.now() - opening }, `rebuilt the read model before serving: ${staleBecause}`);
   }
-  if ((await ledger.store.headPosition()) === 0) {
+  if ((await ledger.log.headPosition()) === 0) {
     const summary = await ledger.importReport(readFileSync(BUNDLED_SAMPLE, 'utf8'), {
       actor: 'plan-ledger:bundled-sample',
       reason: 'the store was empty: imported the bundled sample report',
@@ -42,10 +42,10 @@ export async function serve(options: { port: number; host: string }): Promise<vo
     host: options.host,
     logger,
     // A repeated read at the same log position is answered from memory, with an ETag for 304s.
-    responseCache: new ResponseCache({ headPosition: () => ledger.position.current() }),
+    responseCache: new ResponseCache({ headPosition: () => ledger.readModel.position.current() }),
     ...(readiness !== undefined ? { maxProjectionLag: readiness } : {}),
   });
-  logger.info({ url: server.url, store: ledger.store.kind }, `plan-ledger is serving GraphQL at ${server.url}`);
+  logger.info({ url: server.url, store: ledger.log.kind }, `plan-ledger is serving GraphQL at ${server.url}`);
   const shutdown = async (signal: string) => {
     // stop() drains: no new connections, requests in flight finish, subscriptions are closed (1001).
     logger.info({ signal }, 'shutting down');

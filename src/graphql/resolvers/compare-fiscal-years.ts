@@ -1,8 +1,6 @@
 // Analysts' side-by-side of two fiscal years: every indicator that carries numbers, and the totals.
 import type { RequestContext } from '../context';
 import type { AsOf } from '../../../projections/queries/as-of';
-import { entityRecords } from '../../../projections/queries/entity-queries';
-import { toIndicator } from '../mappers';
 import { IndicatorKind } from '../types/enums';
 import { FiscalYearComparison, IndicatorComparison, YearCount, YearPair } from '../types/comparison-types';
 import type { Indicator, IndicatorValue } from '../types/indicator-types';
@@ -45,9 +43,7 @@ export async function compareFiscalYears(
   asOf: AsOf,
 ): Promise<FiscalYearComparison> {
   const view = context.view(asOf);
-  let indicators = [...entityRecords(context.ledger.db, 'indicator', asOf, null).values()]
-    .map((r) => toIndicator(r, asOf))
-    .filter((i) => COMPARED.has(i.kind));
+  let indicators = view.allIndicators().filter((i) => COMPARED.has(i.kind));
   if (department !== null) {
     const departments = await Promise.all(indicators.map((i) => departmentOf(context, i)));
     indicators = indicators.filter((_, n) => departments[n] === department);

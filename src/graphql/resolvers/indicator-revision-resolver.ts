@@ -11,7 +11,7 @@ export class IndicatorRevisionResolver {
    */
   @Query(() => Int, { description: "Revision of an indicator's stream, for optimistic concurrency in recordValue" })
   async indicatorRevision(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<number> {
-    const revision = await context.ledger.store.streamRevision(indicatorStreamId(id));
+    const revision = await context.ledger.log.streamRevision(indicatorStreamId(id));
     if (revision < 0) throw notFound(`no indicator with id ${JSON.stringify(id)}`);
     return revision;
   }

@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { auditPage } from '../../../projections/queries/audit-queries';
-import { editionRows } from '../../../projections/queries/edition-queries';
+import { NOW } from '../../../projections/queries/as-of';
 import { assertFiscalYear } from '../../domain/invariants';
 import { toAuditEvent } from '../audit-events';
 import type { RequestContext } from '../context';
@@ -87,7 +86,7 @@ export class QueryResolver {
 
   @Query(() => [Edition])
   editions(@Ctx() context: RequestContext): Edition[] {
-    return editionRows(context.ledger.db).map((row) => ({ ...row, importedAt: new Date(row.importedAt) }));
+    return context.view(NOW).importedEditions().map((row) => ({ ...row, importedAt: new Date(row.importedAt) }));
   }
 
   @Query(() => [String])
@@ -119,7 +118,7 @@ export class QueryResolver {
     @Ctx() context: RequestContext,
   ): AuditEventConnection {
     requireAuditor(context, 'auditTrail');
-    const page = auditPage(context.ledger.db, filter ?? {}, checkFirst(first ?? 50), decodeCursor(after));
+    const page = context.view(NOW).auditPage(filter ?? {}, checkFirst(first ?? 50), decodeCursor(after));
     const edges = page.rows.map((row) => ({ cursor: encodeCursor(row.position), node: toAuditEvent(row) }));
     return {
       edges,

@@ -55,7 +55,7 @@ export async function generateLedger(ledger: Ledger, options: GenerateOptions): 
   const plans = Array.from({ length: options.municipalities }, (_, i) => municipalPlan(i, shape));
   let imports = 0;
   let directEdits = 0;
-  let position = await ledger.store.headPosition();
+  let position = await ledger.log.headPosition();
   const progress = async (edition: number, municipality: number) => {
     await options.onProgress?.({ position, imports, directEdits, edition, municipality });
   };

@@ -1,0 +1,155 @@
+// The read side's one entry: the read model's queries bound to its database, where it stands (its
+// checkpoint, and the position the response cache asks for), and the present held in memory. GraphQL,
+// health, export and the CLI read through it; only the ledger writes (projections/runner.ts).
+import type { Database } from 'better-sqlite3';
+import { resolveAsOf, type AsOf } from '../../projections/queries/as-of';
+import { auditPage, type AuditFilter } from '../../projections/queries/audit-queries';
+import { readModelCatalog } from '../../projections/queries/catalog-queries';
+import { editionRows, newestEdition, type EditionRow } from '../../projections/queries/edition-queries';
+import { entityEditions, entityRecords, indicatorsOwned, type EntityRecord } from '../../projections/queries/entity-queries';
+import { indicatorListing, yearValues, type IndicatorListing, type YearValues } from '../../projections/queries/export-queries';
+import { PresentCache } from '../../projections/queries/present-cache';
+import { PresentReads } from '../../projections/queries/present-reads';
+import {
+  revisedValues,
+  valueStatements,
+  valuesNow,
+  valuesOf,
+  type CurrentValue,
+  type RevisionRow,
+  type ValuesNow,
+} from '../../projections/queries/value-queries';
+import type { ValueKind } from '../../events/vocabulary';
+import type { EntityType } from '../../projections/plan-entities';
+import type { ProjectionRunner } from '../../projections/runner';
+import { ReadModelPosition } from './read-model-position';
+
+/** How stale the response cache's position may be for writes by another process (see ReadModelPosition). */
+const POSITION_MAX_AGE_MS = 25;
+
+/**
+ * The whole present of the benchmark's million-event ledger takes about 92 MB. A national ledger's does
+ * not fit, and need not: the budget keeps a server's memory flat, and what falls out is read from SQLite.
+ */
+export const DEFAULT_PRESENT_CACHE_BYTES = 128 * 1024 * 1024;
+
+export interface ReadModelOptions {
+  /** Memory for the present held in memory (PresentCache); 0 reads every question of now from SQLite. */
+  presentCacheBytes?: number;
+}
+
+export class ReadModel {
+  /** The read model's position, cheap enough to ask on every request (the response cache does). */
+  readonly position: ReadModelPosition;
+  /** Reads of now through the present held in memory; null when it is switched off. */
+  readonly present: PresentReads | null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly runner: ProjectionRunner,
+    /** A server store's read model has a file of its own, closed with it; the embedded store's is the log's file. */
+    private readonly ownsDatabase: boolean,
+    options: ReadModelOptions = {},
+  ) {
+    this.position = new ReadModelPosition(() => this.checkpoint(), POSITION_MAX_AGE_MS);
+    const budget = options.presentCacheBytes ?? DEFAULT_PRESENT_CACHE_BYTES;
+    if (budget > 0) {
+      const cache = new PresentCache(() => this.position.current(), budget);
+      runner.onChange((change) => cache.changed(change));
+      this.present = new PresentReads(db, cache);
+    } else {
+      this.present = null;
+    }
+  }
+
+  /** The last log position applied. */
+  checkpoint(): number {
+    return this.runner.checkpoint();
+  }
+
+  /** Why the read model had to be rebuilt when the ledger opened it; null when it could be caught up. */
+  get staleBecause(): string | null {
+    return this.runner.staleBecause;
+  }
+
+  /** Every read-model table, for comparing two read models. */
+  tableNames(): string[] {
+    return this.runner.tableNames();
+  }
+
+  // At a point in time: what the point-in-time view (src/graphql) reads.
+
+  resolveAsOf(at: { recordedAt?: Date | null; edition?: number | null } | null | undefined): AsOf {
+    return resolveAsOf(this.db, at);
+  }
+
+  entityRecords(type: EntityType, asOf: AsOf, ids: readonly string[] | null): Map<string, EntityRecord> {
+    return entityRecords(this.db, type, asOf, ids);
+  }
+
+  entityEditions(ids: readonly string[], asOf: AsOf): Map<string, number[]> {
+    return entityEditions(this.db, ids, asOf);
+  }
+
+  indicatorsOwned(ownerIds: readonly string[], asOf: AsOf): Map<string, string[]> {
+    return indicatorsOwned(this.db, ownerIds, asOf);
+  }
+
+  valuesNow(indicatorIds: readonly string[]): Map<string, ValuesNow> {
+    return valuesNow(this.db, indicatorIds);
+  }
+
+  valuesOf(indicatorIds: readonly string[], asOf: AsOf): CurrentValue[] {
+    return valuesOf(this.db, indicatorIds, asOf);
+  }
+
+  revisedValues(indicatorIds: readonly string[], kind: ValueKind, asOf: AsOf): Set<string> {
+    return revisedValues(this.db, indicatorIds, kind, asOf);
+  }
+
+  valueStatements(indicatorId: string, fiscalYear: number, kind: ValueKind, position: number | null): RevisionRow[] {
+    return valueStatements(this.db, indicatorId, fiscalYear, kind, position);
+  }
+
+  // The ledger as a whole, at its head.
+
+  editions(): EditionRow[] {
+    return editionRows(this.db);
+  }
+
+  /** The newest edition imported so far: direct edits count as belonging to it. */
+  newestEdition(): number | null {
+    return newestEdition(this.db);
+  }
+
+  auditPage(filter: AuditFilter, first: number, afterPosition: number) {
+    return auditPage(this.db, filter, first, afterPosition);
+  }
+
+  /** The lookups an import needs of what earlier reports said. */
+  catalog() {
+    return readModelCatalog(this.db);
+  }
+
+  // Analysts' tables (src/export).
+
+  indicatorListing(asOf: AsOf, department: string | null): IndicatorListing[] {
+    return indicatorListing(this.db, asOf, department);
+  }
+
+  yearValues(indicatorIds: readonly string[], asOf: AsOf): Map<string, YearValues[]> {
+    return yearValues(this.db, indicatorIds, asOf);
+  }
+
+  /**
+   * Tests and the benchmark only: raw SQL on the read model's database (dumps, counts, a corrupted
+   * table). Nothing in src/ calls it; a question the code asks gets a method above.
+   */
+  databaseForTests(): Database {
+    return this.db;
+  }
+
+  close(): void {
+    if (this.ownsDatabase && this.db.open) this.db.close();
+  }
+}
