@@ -3,26 +3,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sampleText } from './support/sample';
-import { chromiumAvailability, launchChromium, type Browser } from './support/chromium';
+import { describeInChromium, launchChromium, type Browser } from './support/chromium';
 import { startTestServer, type TestServer } from './support/test-server';
 
-const title = 'a browser app on another origin, in headless Chromium';
-const availability = chromiumAvailability();
-
-if (availability.available) {
-  describe(title, browserApp);
-} else if (availability.required) {
-  describe(title, () => {
-    it('has a browser to run in', () => {
-      throw new Error(`${availability.reason} (PLAN_LEDGER_REQUIRE_BROWSER=1)`);
-    });
-  });
-} else {
-  process.stderr.write(`\n${title}: skipped: ${availability.reason}\n`);
-  describe.skip(`${title} (skipped: ${availability.reason})`, () => {
-    it('reads, writes with a token and revalidates', () => undefined);
-  });
-}
+describeInChromium('a browser app on another origin, in headless Chromium', browserApp);
 
 interface Seen {
   status: number;

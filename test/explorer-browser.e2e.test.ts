@@ -2,29 +2,10 @@
 // the ledger's data, follows a live subscription, and never reaches past this server.
 import type { Page } from 'playwright-core';
 import { sampleText } from './support/sample';
-import { chromiumAvailability, launchChromium, type Browser } from './support/chromium';
+import { describeInChromium, launchChromium, type Browser } from './support/chromium';
 import { startTestServer, type TestServer } from './support/test-server';
 
-const title = 'the GraphiQL explorer in headless Chromium';
-const availability = chromiumAvailability();
-
-if (availability.available) {
-  describe(title, explorerInBrowser);
-} else if (availability.required) {
-  // CI sets PLAN_LEDGER_REQUIRE_BROWSER=1: there a missing browser is a failure, not a skip.
-  describe(title, () => {
-    it('has a browser to run in', () => {
-      throw new Error(`${availability.reason} (PLAN_LEDGER_REQUIRE_BROWSER=1)`);
-    });
-  });
-} else {
-  // Jest reports a suite whose every test is skipped only as "skipped", showing neither its title
-  // nor its console output, so the reason goes straight to stderr.
-  process.stderr.write(`\n${title}: skipped: ${availability.reason}\n`);
-  describe.skip(`${title} (skipped: ${availability.reason})`, () => {
-    it('runs a query and shows the data', () => undefined);
-  });
-}
+describeInChromium('the GraphiQL explorer in headless Chromium', explorerInBrowser);
 
 function explorerInBrowser(): void {
   let server: TestServer;

@@ -49,3 +49,27 @@ export async function launchChromium(): Promise<Browser> {
     },
   };
 }
+
+/**
+ * Registers `body` as a suite when Chromium is here; otherwise fails it where CI requires the browser
+ * (PLAN_LEDGER_REQUIRE_BROWSER=1), or reports it skipped with the reason.
+ */
+export function describeInChromium(title: string, body: () => void): void {
+  const availability = chromiumAvailability();
+  if (availability.available) {
+    describe(title, body);
+  } else if (availability.required) {
+    describe(title, () => {
+      it('has a browser to run in', () => {
+        throw new Error(`${availability.reason} (PLAN_LEDGER_REQUIRE_BROWSER=1)`);
+      });
+    });
+  } else {
+    // Jest reports a suite whose every test is skipped only as "skipped", showing neither its title
+    // nor its console output, so the reason goes straight to stderr.
+    process.stderr.write(`\n${title}: skipped: ${availability.reason}\n`);
+    describe.skip(`${title} (skipped: ${availability.reason})`, () => {
+      it('needs Chromium', () => undefined);
+    });
+  }
+}
