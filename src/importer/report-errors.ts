@@ -6,13 +6,16 @@ export class ReportParseError extends Error {
   readonly expected: string;
   readonly found: string;
   readonly file: string | undefined;
+  /** The column of a table file (a statements file's `target`, say) the error is in. */
+  readonly column: string | undefined;
 
-  constructor(line: number, expected: string, found: string, file?: string) {
-    super(`${file ?? '<report>'}:${line}: expected ${expected}, found ${JSON.stringify(found)}`);
+  constructor(line: number, expected: string, found: string, file?: string, column?: string) {
+    super(`${file ?? '<report>'}:${line}: ${column ? `${column}: ` : ''}expected ${expected}, found ${JSON.stringify(found)}`);
     this.name = 'ReportParseError';
     this.line = line;
     this.expected = expected;
     this.found = found;
     this.file = file;
+    this.column = column;
   }
 }
