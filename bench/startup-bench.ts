@@ -77,7 +77,9 @@ async function startOnce(storePath: string, operations: readonly Operation[], re
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [fromRoot('bin', 'plan-ledger.js'), 'serve', '--port', String(port), '--host', '127.0.0.1'], {
     // It asks every overview in turn, as fast as it can: one client well past a public server's rate limit.
-    env: { ...process.env, PLAN_LEDGER_STORE: `sqlite:${storePath}`, NODE_ENV: 'production', PLAN_LEDGER_RATE_LIMIT_RPS: '0', PLAN_LEDGER_MAX_EXPENSIVE_PER_CLIENT: '0' },
+    env: { ...process.env, PLAN_LEDGER_STORE: `sqlite:${storePath}`, NODE_ENV: 'production', PLAN_LEDGER_RATE_LIMIT_RPS: '0', PLAN_LEDGER_MAX_EXPENSIVE_PER_CLIENT: '0',
+      // It reads the present's size from /metrics, which is an admin's by default.
+      PLAN_LEDGER_METRICS_PUBLIC: 'true' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
