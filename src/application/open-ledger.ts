@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
 import { Ledger, type LedgerOptions } from './ledger';
 import { openStore } from './open-store';
+import { ConfigurationError } from '../config/configuration-error';
 
 export interface LedgerConfig {
   /** PLAN_LEDGER_STORE. */
@@ -30,14 +31,14 @@ export function ledgerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ledge
 export function ledgerOptions(config: LedgerConfig): LedgerOptions {
   const text = (config.presentCacheMb ?? '').trim();
   if (text === '') return {};
-  if (!/^\d+$/.test(text)) throw new Error(`PLAN_LEDGER_PRESENT_CACHE_MB must be a whole number of MiB (0 switches it off), got ${JSON.stringify(config.presentCacheMb)}`);
+  if (!/^\d+$/.test(text)) throw new ConfigurationError(`PLAN_LEDGER_PRESENT_CACHE_MB must be a whole number of MiB (0 switches it off), got ${JSON.stringify(config.presentCacheMb)}`);
   return { presentCacheBytes: Number(text) * 1024 * 1024 };
 }
 
 function readModelPath(value: string | undefined): string {
   const text = (value ?? '').trim() || DEFAULT_READ_MODEL;
   if (!text.startsWith('sqlite:') || text.length === 'sqlite:'.length) {
-    throw new Error(`PLAN_LEDGER_READ_MODEL must be sqlite:PATH, got ${JSON.stringify(text)}`);
+    throw new ConfigurationError(`PLAN_LEDGER_READ_MODEL must be sqlite:PATH, got ${JSON.stringify(text)}`);
   }
   const path = text.slice('sqlite:'.length);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

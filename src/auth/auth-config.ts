@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_MAX_AGE_SECONDS, parseDuration } from './token-lifetime';
+import { ConfigurationError } from '../config/configuration-error';
 
 const MIN_SECRET_BYTES = 32;
 
@@ -50,13 +51,13 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'auth configuration'}: ${i.message}`);
-    throw new Error(`invalid authentication configuration: ${problems.join('; ')}`);
+    throw new ConfigurationError(`invalid authentication configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
   let jwks: AuthConfig['jwks'] = null;
   if (e.PLAN_LEDGER_JWKS) {
     const result = jwksSchema.safeParse(JSON.parse(inlineOrFile(e.PLAN_LEDGER_JWKS)));
-    if (!result.success) throw new Error('invalid authentication configuration: PLAN_LEDGER_JWKS must be a JWKS ({"keys": [...]})');
+    if (!result.success) throw new ConfigurationError('invalid authentication configuration: PLAN_LEDGER_JWKS must be a JWKS ({"keys": [...]})');
     jwks = result.data;
   }
   return {

@@ -11,6 +11,7 @@ import { emitSchema } from './commands/schema';
 import { serve } from './commands/serve';
 import { token } from './commands/token';
 import { verify } from './commands/verify';
+import { ConfigurationError } from '../config/configuration-error';
 
 function port(value: string): number {
   const n = Number(value);
@@ -108,7 +109,7 @@ program
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof ReportParseError || error instanceof DomainError) {
+  if (error instanceof ReportParseError || error instanceof DomainError || error instanceof ConfigurationError) {
     console.error(`error: ${error.message}`);
   } else {
     console.error(error);

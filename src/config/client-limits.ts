@@ -1,6 +1,7 @@
 // What one client address may hold of the server, and how long a connection may take to say what it
 // wants: read from the environment and validated at start-up like the request limits.
 import { z } from 'zod';
+import { ConfigurationError } from './configuration-error';
 
 export interface ClientLimits {
   /** Requests per second one client address may make (0: no limit). */
@@ -72,7 +73,7 @@ export function loadClientLimits(env: NodeJS.ProcessEnv = process.env): ClientLi
       const variable = String(issue.path[0] ?? 'client limits');
       return `${variable}=${JSON.stringify(env[variable] ?? '')} ${issue.message}`;
     });
-    throw new Error(`invalid client limits configuration: ${problems.join('; ')}`);
+    throw new ConfigurationError(`invalid client limits configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
   const d = DEFAULT_CLIENT_LIMITS;
@@ -87,7 +88,7 @@ export function loadClientLimits(env: NodeJS.ProcessEnv = process.env): ClientLi
   };
   // Node requires it: a request cannot have longer for its headers than for the whole of it.
   if (limits.headersTimeoutMs > limits.httpRequestTimeoutMs) {
-    throw new Error(`invalid client limits configuration: ${CLIENT_LIMIT_VARIABLES.headersTimeoutMs} must not exceed ${CLIENT_LIMIT_VARIABLES.httpRequestTimeoutMs}`);
+    throw new ConfigurationError(`invalid client limits configuration: ${CLIENT_LIMIT_VARIABLES.headersTimeoutMs} must not exceed ${CLIENT_LIMIT_VARIABLES.httpRequestTimeoutMs}`);
   }
   return limits;
 }

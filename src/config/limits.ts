@@ -1,6 +1,7 @@
 // What one request may ask of the server, read from the environment and validated at start-up: a bad
 // value stops the server before it takes traffic, with the variable named, instead of being ignored.
 import { z } from 'zod';
+import { ConfigurationError } from './configuration-error';
 
 export interface Limits {
   /** Deepest nesting of fields in one operation (introspection excepted: graphql-js bounds it itself). */
@@ -119,7 +120,7 @@ export function loadLimits(env: NodeJS.ProcessEnv = process.env): Limits {
       const given = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
       return `${variable}=${JSON.stringify(given ?? '')} ${issue.message}`;
     });
-    throw new Error(`invalid limits configuration: ${problems.join('; ')}`);
+    throw new ConfigurationError(`invalid limits configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
   return {

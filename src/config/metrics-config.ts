@@ -2,6 +2,7 @@
 // at start-up like the limits. Counters tell a prober which operations run and how often, so they are
 // an operator's, not the public's.
 import { z } from 'zod';
+import { ConfigurationError } from './configuration-error';
 
 export interface MetricsConfig {
   /** PLAN_LEDGER_METRICS_PUBLIC: anyone may scrape (a closed network); otherwise an admin token is needed. */
@@ -30,7 +31,7 @@ export function loadMetricsConfig(env: NodeJS.ProcessEnv = process.env): Metrics
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'metrics')}: ${issue.message}`);
-    throw new Error(`invalid metrics configuration: ${problems.join('; ')}`);
+    throw new ConfigurationError(`invalid metrics configuration: ${problems.join('; ')}`);
   }
   return {
     public: ['true', '1', 'on', 'yes'].includes(parsed.data.PLAN_LEDGER_METRICS_PUBLIC ?? ''),

@@ -2,6 +2,7 @@
 // never in cookies, so `*` (the default) lets no foreign page borrow a user's session; an allow-list
 // (PLAN_LEDGER_CORS_ORIGINS) narrows it for deployments that serve only their own front ends.
 import type { CorsOptions } from 'cors';
+import { ConfigurationError } from '../config/configuration-error';
 
 export type CorsPolicy = { anyOrigin: true } | { anyOrigin: false; origins: ReadonlySet<string> };
 
@@ -20,7 +21,7 @@ export function loadCorsPolicy(env: NodeJS.ProcessEnv = process.env): CorsPolicy
   if (text === '' || text === '*') return { anyOrigin: true };
   const origins = text.split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean);
   const bad = origins.find((origin) => !ORIGIN.test(origin));
-  if (bad !== undefined) throw new Error(`PLAN_LEDGER_CORS_ORIGINS must be * or origins like https://example.jp separated by commas, got ${JSON.stringify(bad)}`);
+  if (bad !== undefined) throw new ConfigurationError(`PLAN_LEDGER_CORS_ORIGINS must be * or origins like https://example.jp separated by commas, got ${JSON.stringify(bad)}`);
   return { anyOrigin: false, origins: new Set(origins) };
 }
 

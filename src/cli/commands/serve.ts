@@ -4,13 +4,14 @@ import { openLedger } from '../../application/open-ledger';
 import { ResponseCache } from '../../graphql/plugins/response-cache';
 import { startServer } from '../../http/start-server';
 import { BUNDLED_SAMPLE } from '../bundled-sample';
+import { ConfigurationError } from '../../config/configuration-error';
 
 /** PLAN_LEDGER_READY_MAX_LAG: events the read model may trail the store by while /readyz still says ready. */
 function maxProjectionLag(): number | undefined {
   const configured = process.env['PLAN_LEDGER_READY_MAX_LAG'];
   if (configured === undefined || configured === '') return undefined;
   const lag = Number(configured);
-  if (!Number.isInteger(lag) || lag < 0) throw new Error(`PLAN_LEDGER_READY_MAX_LAG must be a whole number of events, not ${JSON.stringify(configured)}`);
+  if (!Number.isInteger(lag) || lag < 0) throw new ConfigurationError(`PLAN_LEDGER_READY_MAX_LAG must be a whole number of events, not ${JSON.stringify(configured)}`);
   return lag;
 }
 
