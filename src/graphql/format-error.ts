@@ -4,6 +4,7 @@
 import { GraphQLError, Kind, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { toClientError } from './errors';
+import { inputFieldOf } from './input-error-field';
 
 /** Codes whose messages were written for clients and are passed on as they are. */
 export const CLIENT_CODES: ReadonlySet<string> = new Set([
@@ -86,7 +87,13 @@ export function createErrorFormatter({ logger, development }: ErrorFormatterOpti
     if (code === 'GRAPHQL_VALIDATION_FAILED' && error instanceof GraphQLError) code = validationErrorCode(error);
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, message: scrub(formatted.message), extensions: { ...(development ? formatted.extensions : extensions), code } };
+      // Every input error names its input; graphql-js's own say it only in their messages.
+      const field = code === 'BAD_USER_INPUT' && formatted.extensions?.['field'] === undefined && error instanceof GraphQLError ? inputFieldOf(error) : null;
+      return {
+        ...formatted,
+        message: scrub(formatted.message),
+        extensions: { ...(development ? formatted.extensions : extensions), code, ...(field !== null ? { field } : {}) },
+      };
     }
     logger?.error({ err: original }, 'unexpected error in a GraphQL request');
     return {
