@@ -22,7 +22,8 @@ export const PERSISTED_DOCUMENT_VARIABLES = { apqCacheBytes: 'PLAN_LEDGER_APQ_CA
 export const DEFAULT_APQ_CACHE_MB = 16;
 
 const MEBIBYTE = 1024 * 1024;
-const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** The client preset writes `sha256:<hex>`; APQ hashes are the bare hex. */
+const SHA256_KEY = /^(?:sha256:)?([0-9a-f]{64})$/;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -43,11 +44,15 @@ export function readTrustedDocuments(file: string): ReadonlyMap<string, string> 
     const where = problem?.path.length ? ` at ${JSON.stringify(String(problem.path[0]))}` : '';
     throw new Error(`invalid trusted documents configuration: ${variable}=${JSON.stringify(file)} must map SHA-256 hashes to documents${where}: ${problem?.message ?? 'not an object'}`);
   }
-  const documents = new Map(Object.entries(parsed.data));
-  for (const [hash, document] of documents) {
-    if (!SHA256_HEX.test(hash)) {
-      throw new Error(`invalid trusted documents configuration: ${variable}=${JSON.stringify(file)}: ${JSON.stringify(hash)} must be a lowercase hex SHA-256 hash (generate it with hashAlgorithm: 'sha256')`);
+  const documents = new Map<string, string>();
+  for (const [key, document] of Object.entries(parsed.data)) {
+    const hash = SHA256_KEY.exec(key)?.[1];
+    if (hash === undefined) {
+      throw new Error(`invalid trusted documents configuration: ${variable}=${JSON.stringify(file)}: ${JSON.stringify(key)} must be a lowercase hex SHA-256 hash (generate it with hashAlgorithm: 'sha256')`);
     }
+    documents.set(hash, document);
+  }
+  for (const [hash, document] of documents) {
     // A SHA-1 manifest (the client preset's default) or an edited document would never match what clients send.
     if (sha256(document) !== hash) {
       throw new Error(`invalid trusted documents configuration: ${variable}=${JSON.stringify(file)}: ${hash} is not the SHA-256 of its document (generate it with hashAlgorithm: 'sha256')`);

@@ -24,6 +24,11 @@ describe('loadPersistedDocumentsConfig', () => {
     expect(loadPersistedDocumentsConfig({ PLAN_LEDGER_TRUSTED_DOCUMENTS: file }).trusted).toEqual(new Map([[hash('sha256', document), document]]));
   });
 
+  it('reads the client preset\'s manifest, whose keys are sha256:<hex>', () => {
+    const file = manifest('preset.json', { [`sha256:${hash('sha256', document)}`]: document });
+    expect(loadPersistedDocumentsConfig({ PLAN_LEDGER_TRUSTED_DOCUMENTS: file }).trusted).toEqual(new Map([[hash('sha256', document), document]]));
+  });
+
   it.each([
     ['a size that is not a whole number', { PLAN_LEDGER_APQ_CACHE_MB: '1.5' }, /PLAN_LEDGER_APQ_CACHE_MB="1.5" must be a whole number/],
     ['a missing manifest', { PLAN_LEDGER_TRUSTED_DOCUMENTS: join(dir, 'absent.json') }, /PLAN_LEDGER_TRUSTED_DOCUMENTS=".*absent.json" cannot be read as JSON/],

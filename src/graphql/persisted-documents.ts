@@ -13,6 +13,9 @@ const APOLLO_PREFIX = 'apq:';
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+/** The client preset's documents carry `sha256:<hex>` as their hash; clients may send it as it is. */
+const bare = (hash: string): string => (hash.startsWith('sha256:') ? hash.slice('sha256:'.length) : hash);
+
 /** The error for a document that is not in the deployment's trusted documents; over HTTP a 403. */
 export function untrustedDocument(overHttp = false): GraphQLError {
   return new GraphQLError('this server runs only the operations its clients ship (trusted documents), and this document is not one of them', {
@@ -49,7 +52,7 @@ export class PersistedDocuments {
 
   /** The document with this hash, if known. */
   lookup(hash: string): string | undefined {
-    return this.config.trusted ? this.config.trusted.get(hash) : this.registered?.get(hash);
+    return this.config.trusted ? this.config.trusted.get(bare(hash)) : this.registered?.get(hash);
   }
 
   /** Registers a document a client sent with its hash (answered without Apollo, which would have). */
@@ -59,7 +62,7 @@ export class PersistedDocuments {
 
   /** Whether a document (by the SHA-256 of its text) may run here. */
   admits(hash: string): boolean {
-    return this.config.trusted === null || this.config.trusted.has(hash);
+    return this.config.trusted === null || this.config.trusted.has(bare(hash));
   }
 
   /** Apollo's APQ cache over this store. */
