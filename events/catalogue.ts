@@ -62,3 +62,8 @@ export function currentPayload(event: StoredEvent): LedgerEvent['data'] {
 export function currentVersionOf(type: LedgerEventType): number {
   return definitionOf(type, 0).version;
 }
+
+/** A payload already at its type's current version (as the audit log keeps them) as a typed event. */
+export function currentEvent(type: string, data: JsonObject, position: number): LedgerEvent {
+  return toCurrentVersion({ type, version: definitionOf(type, position).version, data, position });
+}

@@ -19,17 +19,20 @@ const firstError = (result: GqlResponse<unknown>) => {
 
 describe('BAD_USER_INPUT', () => {
   it.each([
-    ['a DateTimeISO literal that does not parse', `{ measure(code: "5-1-1", at: { recordedAt: "yesterday" }) { code } }`, undefined],
-    ['a DateTimeISO variable that does not parse', `query($t: DateTimeISO!) { measure(code: "5-1-1", at: { recordedAt: $t }) { code } }`, { t: 'yesterday' }],
-    ['an Int literal of the wrong type', `{ projects(first: "ten") { totalCount } }`, undefined],
-    ['an enum literal that is not a member', `{ indicator(id: "5-1-1/NPO法人数") { history(fiscalYear: 2021, kind: TARGETS) { value } } }`, undefined],
-    ['an enum variable that is not a member', `query($k: ValueKind!) { indicator(id: "5-1-1/NPO法人数") { history(fiscalYear: 2021, kind: $k) { value } } }`, { k: 'TARGETS' }],
-    ['an input object missing a required field', `mutation { recordValue(input: { indicatorId: "5-1-1/NPO法人数", fiscalYear: 2021, kind: ACTUAL }) { id } }`, undefined],
-    ['an input variable missing required fields', `mutation($i: RecordValueInput!) { recordValue(input: $i) { id } }`, { i: { fiscalYear: 2021 } }],
-    ['first beyond 500', `{ auditTrail(first: 501) { totalCount } }`, undefined],
-    ['a cursor this API did not issue', `{ projects(after: "not-a-cursor") { totalCount } }`, undefined],
-    ['a fiscal year out of range', `{ compareFiscalYears(base: 21, compare: 2022) { base } }`, undefined],
-  ])('%s', async (_name, query, variables) => {
+    ['a DateTimeISO literal that does not parse', `{ measure(code: "5-1-1", at: { recordedAt: "yesterday" }) { code } }`, undefined, ['at.recordedAt']],
+    ['a DateTimeISO variable that does not parse', `query($t: DateTimeISO!) { measure(code: "5-1-1", at: { recordedAt: $t }) { code } }`, { t: 'yesterday' }, ['t']],
+    ['a DateTimeISO inside an input variable', `query($at: PointInTime) { measure(code: "5-1-1", at: $at) { code } }`, { at: { recordedAt: 'yesterday' } }, ['at.recordedAt']],
+    ['an Int literal of the wrong type', `{ projects(first: "ten") { totalCount } }`, undefined, ['first']],
+    ['an enum literal that is not a member', `{ indicator(id: "5-1-1/NPO法人数") { history(fiscalYear: 2021, kind: TARGETS) { value } } }`, undefined, ['kind']],
+    ['an enum variable that is not a member', `query($k: ValueKind!) { indicator(id: "5-1-1/NPO法人数") { history(fiscalYear: 2021, kind: $k) { value } } }`, { k: 'TARGETS' }, ['k']],
+    ['an input object missing a required field', `mutation { recordValue(input: { indicatorId: "5-1-1/NPO法人数", fiscalYear: 2021, kind: ACTUAL }) { id } }`, undefined, ['input.reason']],
+    ['an input object with an unknown field', `{ auditTrail(filter: { actr: "x" }) { totalCount } }`, undefined, ['filter.actr']],
+    ['an input variable missing required fields', `mutation($i: RecordValueInput!) { recordValue(input: $i) { id } }`, { i: { fiscalYear: 2021 } }, ['i.indicatorId', 'i.kind', 'i.reason']],
+    ['a missing variable', `query($t: DateTimeISO!) { measure(code: "5-1-1", at: { recordedAt: $t }) { code } }`, {}, ['t']],
+    ['first beyond 500', `{ auditTrail(first: 501) { totalCount } }`, undefined, ['first']],
+    ['a cursor this API did not issue', `{ projects(after: "not-a-cursor") { totalCount } }`, undefined, ['after']],
+    ['a fiscal year out of range', `{ compareFiscalYears(base: 21, compare: 2022) { base } }`, undefined, ['base']],
+  ])('%s names its field', async (_name, query, variables, fields) => {
     const { data, errors } = await production.gql(query, variables);
     expect(data ?? null).toBeNull();
     expect(errors?.length).toBeGreaterThan(0);
@@ -38,6 +41,7 @@ describe('BAD_USER_INPUT', () => {
       expect(error.message).not.toMatch(/Did you mean/);
       expect(error.extensions).not.toHaveProperty('stacktrace');
     }
+    expect((errors ?? []).map((error) => error.extensions?.['field']).sort()).toEqual(fields);
   });
 
   it('names the limit when first is too large', async () => {

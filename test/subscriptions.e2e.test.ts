@@ -142,10 +142,10 @@ describe('Subscription.ledgerEvents', () => {
     expect((await unknown.next()).errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND' });
 
     const badLiteral = subscribe(socket, `query { measure(code: "5-1-1", at: { recordedAt: "yesterday" }) { code } }`);
-    await expect(badLiteral.ended).rejects.toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })]);
+    await expect(badLiteral.ended).rejects.toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'at.recordedAt' } })]);
 
     const badVariable = subscribe(socket, `subscription($p: String) { ledgerEvents(streamPrefix: $p) { id } }`, { p: 42 });
-    await expect(badVariable.ended).rejects.toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })]);
+    await expect(badVariable.ended).rejects.toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'p' } })]);
 
     const unknownField = subscribe(socket, `subscription { ledgerEvent { id } }`);
     const refused = await unknownField.ended.then(() => [], (errors: Array<{ message: string; extensions: unknown }>) => errors);

@@ -7,6 +7,7 @@ import { createErrorFormatter } from './format-error';
 import { ledgerSchema } from './schema';
 import type { Limits } from '../config/limits';
 import { apolloLimitOptions, limitPlugins } from './plugins/limits';
+import type { PersistedDocuments } from './persisted-documents';
 
 export type LedgerPlugin = ApolloServerPlugin<RequestContext & BaseContext>;
 
@@ -19,6 +20,8 @@ export interface ApolloServerOptions {
   limits?: Limits | undefined;
   /** Sees each operation's price once it is within the limit, and may refuse it by throwing. */
   admitCost?: ((cost: number, request: GraphQLRequestContext<RequestContext & BaseContext>) => void) | undefined;
+  /** Automatic persisted queries and trusted documents; none: both off (PERSISTED_QUERY_NOT_SUPPORTED). */
+  persistedDocuments?: PersistedDocuments | undefined;
 }
 
 /** Over HTTP a subscription would be answered as a query with a null root: refuse it, naming where it belongs. */
@@ -59,9 +62,9 @@ export async function createApolloServer(options: ApolloServerOptions = {}): Pro
     formatError: createErrorFormatter({ logger: options.logger, development }),
     includeStacktraceInErrorResponses: development,
     hideSchemaDetailsFromClientErrors: !development,
-    // Repeated reads are answered by the position-keyed response cache; automatic persisted queries
-    // would only add a second, hash-keyed path for the same thing.
-    persistedQueries: false,
+    // Apollo Client's APQ link sends a hash first and the document only when told it is unknown; the
+    // documents live in bounded memory (persisted-documents.ts), without expiry: a hash names one text.
+    persistedQueries: options.persistedDocuments?.enabled ? { cache: options.persistedDocuments.apolloCache(), ttl: null } : false,
     // The schema is the published contract (schema/schema.graphql), and the offline explorer needs it.
     introspection: true,
     // Apollo's landing pages load from its CDN; the explorer at GET /graphql is served from local files.
@@ -71,6 +74,7 @@ export async function createApolloServer(options: ApolloServerOptions = {}): Pro
       ApolloServerPluginCacheControlDisabled(),
       noStoreByDefault,
       subscriptionsOverWebSocketOnly,
+      ...(options.persistedDocuments ? [options.persistedDocuments.plugin<RequestContext & BaseContext>()] : []),
       ...(options.limits ? limitPlugins<RequestContext & BaseContext>(options.limits, options.admitCost ? { admit: options.admitCost } : {}) : []),
       ...(options.plugins ?? []),
     ],

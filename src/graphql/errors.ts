@@ -21,7 +21,7 @@ export function toClientError(error: unknown): GraphQLError | null {
   }
   if (error instanceof ReportParseError) {
     return new GraphQLError(error.message, {
-      extensions: { code: 'BAD_USER_INPUT', line: error.line, expected: error.expected, found: error.found },
+      extensions: { code: 'BAD_USER_INPUT', field: 'text', line: error.line, expected: error.expected, found: error.found },
     });
   }
   if (error instanceof AuthenticationError || error instanceof UnauthenticatedError || error instanceof ForbiddenError) {

@@ -4,6 +4,7 @@
 import { GraphQLError, Kind, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { toClientError } from './errors';
+import { inputFieldOf } from './input-error-field';
 
 /** Codes whose messages were written for clients and are passed on as they are. */
 export const CLIENT_CODES: ReadonlySet<string> = new Set([
@@ -13,6 +14,7 @@ export const CLIENT_CODES: ReadonlySet<string> = new Set([
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_NOT_TRUSTED',
   'OPERATION_RESOLUTION_FAILURE',
   'NOT_FOUND',
   'CONFLICT',
@@ -47,6 +49,9 @@ export function validationErrorCode(error: GraphQLError): 'BAD_USER_INPUT' | 'GR
   return node !== undefined && VALUE_NODES.has(node.kind) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
 }
 
+/** Apollo's own refusals of a persisted query's request, which it sends without a code. */
+const APOLLO_BAD_REQUESTS: ReadonlySet<string> = new Set(['provided sha does not match query', 'Unsupported persisted query version']);
+
 const SCHEMA_HINT = /\s*Did you mean [^?]*\?/g;
 
 /** graphql-js suggests field, type and enum names; outside development they would map the schema for a prober. */
@@ -78,10 +83,17 @@ export function createErrorFormatter({ logger, development }: ErrorFormatterOpti
       return { message: boundedMessage(client.message), path: formatted.path, locations: formatted.locations, extensions: { ...client.extensions } };
     }
     let code = formatted.extensions?.['code'];
+    if (code === 'INTERNAL_SERVER_ERROR' && original instanceof GraphQLError && APOLLO_BAD_REQUESTS.has(original.message)) code = 'BAD_REQUEST';
     if (code === 'GRAPHQL_VALIDATION_FAILED' && error instanceof GraphQLError) code = validationErrorCode(error);
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, message: scrub(formatted.message), extensions: { ...(development ? formatted.extensions : extensions), code } };
+      // Every input error names its input; graphql-js's own say it only in their messages.
+      const field = code === 'BAD_USER_INPUT' && formatted.extensions?.['field'] === undefined && error instanceof GraphQLError ? inputFieldOf(error) : null;
+      return {
+        ...formatted,
+        message: scrub(formatted.message),
+        extensions: { ...(development ? formatted.extensions : extensions), code, ...(field !== null ? { field } : {}) },
+      };
     }
     logger?.error({ err: original }, 'unexpected error in a GraphQL request');
     return {

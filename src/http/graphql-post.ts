@@ -14,6 +14,7 @@ import getRawBody from 'raw-body';
 import { TAGGED_CACHE_CONTROL, acceptsPlainJson, type CachedAnswer, type HeaderReader, type NamedQuestion, type ResponseCache } from '../graphql/plugins/response-cache';
 import type { RequestContext } from '../graphql/context';
 import type { HttpishError } from './http-errors';
+import { sha256Hex, type PersistedDocuments } from '../graphql/persisted-documents';
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
@@ -34,6 +35,8 @@ export interface GraphqlPostOptions {
   onCacheAnswer?: (answer: CachedAnswer, operationName: string | null, response: ServerResponse) => void;
   /** The CORS headers for a request's Origin, as the Express routes' cors() gives them (cors-policy.ts). */
   corsHeaders: (origin: string | undefined) => readonly string[];
+  /** The documents persisted queries name, so a hash-only read is answered from the cache too. */
+  documents?: PersistedDocuments | null | undefined;
   /** Answers a request that failed before Apollo answered it (an unreadable body, invalid JSON), in the app's error shape. */
   onError: (error: HttpishError, response: ServerResponse) => void;
 }
@@ -43,6 +46,16 @@ interface RequestBody {
   operationName?: unknown;
   variables?: unknown;
   extensions?: unknown;
+}
+
+/** The hash of an APQ extension (`{ persistedQuery: { version: 1, sha256Hash } }` and nothing else), or null. */
+function persistedQueryHash(extensions: unknown): string | null {
+  if (typeof extensions !== 'object' || extensions === null) return null;
+  const keys = Object.keys(extensions);
+  if (keys.length !== 1 || !('persistedQuery' in extensions)) return null;
+  const persisted: unknown = extensions.persistedQuery;
+  if (typeof persisted !== 'object' || persisted === null || !('version' in persisted) || !('sha256Hash' in persisted)) return null;
+  return persisted.version === 1 && typeof persisted.sha256Hash === 'string' ? persisted.sha256Hash : null;
 }
 
 /** The request target's path and its query string (with the '?', or empty). */
@@ -140,12 +153,30 @@ export function graphqlPost(options: GraphqlPostOptions): (req: IncomingMessage,
     return true;
   }
 
+  /**
+   * The document a body asks the cache about: its query, or the one its persisted-query hash names.
+   * Null leaves the request to Apollo: other extensions, an unknown hash, a hash that does not match
+   * the text, a document that is not trusted.
+   */
+  function questionText(body: RequestBody): string | null {
+    if (body.extensions === undefined) return typeof body.query === 'string' ? body.query : null;
+    const hash = persistedQueryHash(body.extensions);
+    const documents = options.documents;
+    if (hash === null || !documents?.enabled) return null;
+    if (body.query === undefined) return documents.lookup(hash) ?? null;
+    if (typeof body.query !== 'string' || !documents.admits(hash) || sha256Hex(body.query) !== hash) return null;
+    // Apollo registers the document when it runs it; a cached answer must do the same, or the client's
+    // next hash-only request would be told again that the hash is unknown.
+    documents.register(hash, body.query);
+    return body.query;
+  }
+
   /** Names the question a parsed body asks, when the cache may answer it, and remembers its text. */
   function nameParsed(cache: ResponseCache, text: string, body: RequestBody, headers: HeaderReader): { named: NamedQuestion; operationName: string | null } | null {
-    // Extensions (a persisted-query hash, say) are Apollo's to check; a cached answer would skip that.
-    if (typeof body.query !== 'string' || body.extensions !== undefined) return null;
+    const query = questionText(body);
+    if (query === null) return null;
     const operationName = typeof body.operationName === 'string' ? body.operationName : null;
-    const named = cache.name({ query: body.query, operationName, variables: body.variables, headers });
+    const named = cache.name({ query, operationName, variables: body.variables, headers });
     if (named) cache.rememberBody(text, headers, named, operationName);
     return named ? { named, operationName } : null;
   }

@@ -10,6 +10,7 @@ import type { Limits } from '../config/limits';
 import type { Principal } from '../auth/principal';
 import { limitError } from '../graphql/plugins/limits/limit-error';
 import { checkOperation } from './ws-operation';
+import { sha256Hex, untrustedDocument, type PersistedDocuments } from '../graphql/persisted-documents';
 import { CLOSE_BAD_REQUEST, MAX_OPERATION_ID_LENGTH, SocketsPerClient, closeAtExpiry } from './ws-guards';
 
 export interface GraphqlWsOptions {
@@ -23,6 +24,8 @@ export interface GraphqlWsOptions {
   /** Rejects a bad token when the connection opens, not at its first subscription. */
   authenticate: (authorization: string | null) => Promise<Principal>;
   formatError: ErrorFormatter;
+  /** With trusted documents, only those run over WebSocket too. */
+  documents?: PersistedDocuments | undefined;
 }
 
 export interface Disposable {
@@ -67,6 +70,7 @@ export function serveGraphqlWs(options: GraphqlWsOptions): Disposable {
           const max = options.limits.maxOperationsPerSocket;
           return [limitError('maxOperationsPerSocket', max, running + 1, `this socket already runs ${running} operations, the most one socket may run at once`)];
         }
+        if (options.documents?.trustedOnly && !options.documents.admits(sha256Hex(payload.query))) return [untrustedDocument()];
         try {
           const checked = checkOperation(options.schema, payload, options.limits);
           if (Array.isArray(checked)) return checked;

@@ -25,6 +25,8 @@ import { knownOperationNames, metricsAccess } from './metrics-access';
 import { loadMetricsConfig, type MetricsConfig } from '../config/metrics-config';
 import { corsHeaders, loadCorsPolicy, type CorsPolicy } from './cors-policy';
 import { loadClientLimits, type ClientLimits } from '../config/client-limits';
+import { loadPersistedDocumentsConfig, type PersistedDocumentsConfig } from '../config/persisted-documents';
+import { PersistedDocuments } from '../graphql/persisted-documents';
 import { clientAddressOf } from './client-address';
 import { expensiveQueries } from './expensive-queries';
 import { requestRate } from './request-rate';
@@ -59,6 +61,8 @@ export interface ServerOptions {
   cors?: CorsPolicy;
   /** Rates, expensive queries and connections per client; by default from the environment (client-limits.ts). */
   clientLimits?: ClientLimits;
+  /** Automatic persisted queries and trusted documents; by default from PLAN_LEDGER_APQ_CACHE_MB and PLAN_LEDGER_TRUSTED_DOCUMENTS. */
+  persistedDocuments?: PersistedDocumentsConfig;
 }
 
 export interface RunningServer {
@@ -102,6 +106,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const metricsConfig = options.metrics ?? loadMetricsConfig();
   const cors = options.cors ?? loadCorsPolicy();
   const clientLimits = options.clientLimits ?? loadClientLimits();
+  const documents = new PersistedDocuments(options.persistedDocuments ?? loadPersistedDocumentsConfig());
   const addressOf = clientAddressOf(clientLimits.trustProxy);
   const expensive = expensiveQueries({ maxPerClient: clientLimits.maxExpensivePerClient, expensiveCost: clientLimits.expensiveCost, addressOf });
   const admitRequest = requestRate(clientLimits.requestsPerSecond, addressOf, corsHeaders(cors));
@@ -128,12 +133,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       limits,
       authenticate,
       formatError: createErrorFormatter({ logger, development }),
+      documents,
     });
     const operationNames = new OperationNames();
     apollo = await createApolloServer({
       logger,
       development,
       limits,
+      persistedDocuments: documents,
       ...(expensive ? { admitCost: expensive.onCost } : {}),
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -154,6 +161,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context: contextFor,
       maxBodyBytes: limits.maxBodyBytes,
       cache: options.responseCache,
+      documents,
       authenticate,
       corsHeaders: corsHeaders(cors),
       onCacheAnswer: (answer, operationName, res) => {

@@ -9,6 +9,7 @@ import { TEST_JWT_SECRET, tokenFor } from './server-process';
 import { startServer } from '../../src/http/start-server';
 import { ResponseCache } from '../../src/graphql/plugins/response-cache';
 import { SqliteEventStore } from '../../src/store/sqlite/sqlite-event-store';
+import { DEFAULT_APQ_CACHE_MB, type PersistedDocumentsConfig } from '../../src/config/persisted-documents';
 
 export interface GqlResponse<T> {
   data?: T;
@@ -47,6 +48,8 @@ export interface TestServerOptions {
   cors?: CorsPolicy;
   /** Per-client limits; by default none, as the suites make many requests from one address quickly. */
   clientLimits?: ClientLimits;
+  /** Automatic persisted queries (on, by default, as `serve` has them) and trusted documents (none). */
+  persistedDocuments?: PersistedDocumentsConfig;
 }
 
 export async function startTestServer(pathOrOptions: string | TestServerOptions = {}): Promise<TestServer> {
@@ -65,6 +68,7 @@ export async function startTestServer(pathOrOptions: string | TestServerOptions 
     metrics: options.metrics ?? { public: false, operations: [] },
     cors: options.cors ?? { anyOrigin: true },
     clientLimits: options.clientLimits ?? { ...DEFAULT_CLIENT_LIMITS, requestsPerSecond: 0, maxExpensivePerClient: 0 },
+    persistedDocuments: options.persistedDocuments ?? { apqCacheBytes: DEFAULT_APQ_CACHE_MB * 1024 * 1024, trusted: null },
     ...(options.responseCache ? { responseCache: new ResponseCache({ headPosition: () => ledger.readModel.position.current() }) } : {}),
   });
   return {

@@ -208,10 +208,11 @@ export class ResponseCache {
         return {
           async responseForOperation(requestContext) {
             // No operation at all (several without a name, an unknown name) is for execution to refuse.
-            const { request, operation, queryHash } = requestContext;
-            if (operation?.operation !== 'query' || !queryHash || request.query === undefined) return null;
+            // `source` is the document Apollo ran: the request's text, or the one a persisted-query hash named.
+            const { request, operation, queryHash, source } = requestContext;
+            if (operation?.operation !== 'query' || !queryHash || source === undefined) return null;
             const headers = request.http?.headers ?? new Map<string, string>();
-            named = cache.name({ query: request.query, queryHash, operationName: request.operationName, variables: request.variables, headers });
+            named = cache.name({ query: source, queryHash, operationName: request.operationName, variables: request.variables, headers });
             if (!named) return null;
             const http = { status: undefined as number | undefined, headers: requestContext.response.http.headers };
             const answer = cache.lookup(named, headers.get('if-none-match'));

@@ -1,8 +1,11 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
+import type { JsonObject } from '../../shared/json';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLISODateTime } from 'type-graphql';
 import { ValueChange } from './indicator-types';
 import { Project } from './plan-types';
+import { currentEvent, type LedgerEvent, type LedgerEventType } from '../../../events/catalogue';
+import { LedgerEventPayloadUnion, LedgerEventTypeEnum, payloadOf, type LedgerEventPayload } from '../event-payloads';
 
 @ObjectType({ simpleResolvers: true })
 export class Edition {
@@ -43,13 +46,28 @@ export class AuditEvent {
   @Field(() => String) actor!: string;
   @Field(() => String, { nullable: true }) reason!: string | null;
   @Field(() => Int, { nullable: true }) edition!: number | null;
-  @Field(() => GraphQLJSONObject) data!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject) data!: JsonObject;
   @Field(() => String, { description: 'SHA-256 over this event and previousHash: the log is a hash chain' }) hash!: string;
   @Field(() => String, { nullable: true }) previousHash!: string | null;
   @Field(() => String, {
     description: 'Its auditTrail cursor (extension): after a live event, read what followed it with auditTrail(after: cursor)',
   })
   cursor!: string;
+
+  /** The typed event, worked out when a client asks for eventType or payload. */
+  private typed(): LedgerEvent {
+    return currentEvent(this.type, this.data, Number(this.position));
+  }
+
+  @Field(() => LedgerEventTypeEnum, { description: '`type` as an enum of the event catalogue (extension; `type` stays a String)' })
+  get eventType(): LedgerEventType {
+    return this.typed().type;
+  }
+
+  @Field(() => LedgerEventPayloadUnion, { description: '`data` typed by the event\'s type (extension): `... on TargetSetPayload { value }`' })
+  get payload(): LedgerEventPayload {
+    return payloadOf(this.typed());
+  }
 }
 
 @ObjectType({ simpleResolvers: true })
