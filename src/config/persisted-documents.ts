@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ConfigurationError } from './configuration-error';
 
 export interface PersistedDocumentsConfig {
   /** PLAN_LEDGER_APQ_CACHE_MB: memory for documents registered by hash (least recently used first out); 0 turns APQ off. */
@@ -36,29 +37,29 @@ export function readTrustedDocuments(file: string): ReadonlyMap<string, string> 
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`invalid trusted documents configuration: ${variable}=${JSON.stringify(file)} cannot be read as JSON: ${(error as Error).message}`);
+    throw new ConfigurationError(`invalid trusted documents configuration: ${variable}=${JSON.stringify(file)} cannot be read as JSON: ${(error as Error).message}`);
   }
   const parsed = manifest.safeParse(json);
   if (!parsed.success) {
     const problem = parsed.error.issues[0];
     const where = problem?.path.length ? ` at ${JSON.stringify(String(problem.path[0]))}` : '';
-    throw new Error(`invalid trusted documents configuration: ${variable}=${JSON.stringify(file)} must map SHA-256 hashes to documents${where}: ${problem?.message ?? 'not an object'}`);
+    throw new ConfigurationError(`invalid trusted documents configuration: ${variable}=${JSON.stringify(file)} must map SHA-256 hashes to documents${where}: ${problem?.message ?? 'not an object'}`);
   }
   const documents = new Map<string, string>();
   for (const [key, document] of Object.entries(parsed.data)) {
     const hash = SHA256_KEY.exec(key)?.[1];
     if (hash === undefined) {
-      throw new Error(`invalid trusted documents configuration: ${variable}=${JSON.stringify(file)}: ${JSON.stringify(key)} must be a lowercase hex SHA-256 hash (generate it with hashAlgorithm: 'sha256')`);
+      throw new ConfigurationError(`invalid trusted documents configuration: ${variable}=${JSON.stringify(file)}: ${JSON.stringify(key)} must be a lowercase hex SHA-256 hash (generate it with hashAlgorithm: 'sha256')`);
     }
     documents.set(hash, document);
   }
   for (const [hash, document] of documents) {
     // A SHA-1 manifest (the client preset's default) or an edited document would never match what clients send.
     if (sha256(document) !== hash) {
-      throw new Error(`invalid trusted documents configuration: ${variable}=${JSON.stringify(file)}: ${hash} is not the SHA-256 of its document (generate it with hashAlgorithm: 'sha256')`);
+      throw new ConfigurationError(`invalid trusted documents configuration: ${variable}=${JSON.stringify(file)}: ${hash} is not the SHA-256 of its document (generate it with hashAlgorithm: 'sha256')`);
     }
   }
-  if (documents.size === 0) throw new Error(`invalid trusted documents configuration: ${variable}=${JSON.stringify(file)} lists no documents`);
+  if (documents.size === 0) throw new ConfigurationError(`invalid trusted documents configuration: ${variable}=${JSON.stringify(file)} lists no documents`);
   return documents;
 }
 
@@ -68,7 +69,7 @@ export function loadPersistedDocumentsConfig(env: NodeJS.ProcessEnv = process.en
   let megabytes = DEFAULT_APQ_CACHE_MB;
   if (text !== '') {
     if (!/^\d+$/.test(text) || Number(text) > 4096) {
-      throw new Error(`invalid persisted queries configuration: ${variable}=${JSON.stringify(env[variable])} must be a whole number of MiB from 0 to 4096`);
+      throw new ConfigurationError(`invalid persisted queries configuration: ${variable}=${JSON.stringify(env[variable])} must be a whole number of MiB from 0 to 4096`);
     }
     megabytes = Number(text);
   }
