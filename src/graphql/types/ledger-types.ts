@@ -15,8 +15,10 @@ export class Edition {
 
 @ObjectType({ simpleResolvers: true })
 export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field(() => Boolean, { description: 'More follow this page: after its end (first), or after `before` (last)' }) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'Null on an empty page' }) endCursor!: string | null;
+  @Field(() => Boolean, { description: 'More precede this page: before its start (last), or up to `after` (first)' }) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'Null on an empty page' }) startCursor!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true })
