@@ -1,6 +1,7 @@
 // Edition arguments name an edition the ledger holds (or a year between two it holds), and fiscal
 // years lie in the supported range: anything else is BAD_USER_INPUT naming the argument, never a
 // silent answer as if it were the present or an empty year.
+import { currentFiscalYear } from '../src/graphql/edition-range';
 import { sampleText } from './support/sample';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -27,6 +28,6 @@ describe('editions and fiscal years out of range are BAD_USER_INPUT naming the a
 
   it('names the editions held in its message', async () => {
     const result = await server.gql('{ measure(code: "5-1-1", at: { edition: 2030 }) { code } }');
-    expect(result.errors?.[0]?.message).toBe('edition must be a fiscal year from 2021 to 2021 (the editions imported), got 2030');
+    expect(result.errors?.[0]?.message).toBe(`edition must be a fiscal year from 2021 (the first edition held) to ${currentFiscalYear(new Date())} (the current fiscal year), got 2030`);
   });
 });
