@@ -47,6 +47,7 @@ export class IndicatorResolver {
     const { edition } = indicator.asOf;
     const statements = context.view(indicator.asOf).statements(indicator.id, fiscalYear, kind);
     return statements.filter((row) => edition === null || row.effectiveEdition <= edition).map((row) => ({
+      id: row.eventId,
       eventId: row.eventId,
       value: row.value,
       text: row.text,

@@ -11,6 +11,7 @@ import { AuditFilter, PointInTime, ProjectFilter } from '../types/inputs';
 import { AuditEventConnection, Edition, ProjectConnection } from '../types/ledger-types';
 import { Measure, Plan, Project } from '../types/plan-types';
 import { compareFiscalYears } from './compare-fiscal-years';
+import { pointOf } from './node-resolver';
 
 const atArg = { nullable: true } as const;
 const LAST = 'Pages backward: the last n before `before` (or of all); `first` is then ignored';
@@ -47,7 +48,8 @@ export class QueryResolver {
     @Arg('at', () => PointInTime, atArg) at: PointInTime | null,
     @Ctx() context: RequestContext,
   ): Promise<Project | null> {
-    return context.view(context.resolve(at)).project.load(id);
+    const { stableId, asOf } = pointOf(context, id, at);
+    return context.view(asOf).project.load(stableId);
   }
 
   @Query(() => ProjectConnection)
@@ -76,12 +78,13 @@ export class QueryResolver {
     @Arg('at', () => PointInTime, atArg) at: PointInTime | null,
     @Ctx() context: RequestContext,
   ): Promise<Indicator | null> {
-    return context.view(context.resolve(at)).indicator.load(id);
+    const { stableId, asOf } = pointOf(context, id, at);
+    return context.view(asOf).indicator.load(stableId);
   }
 
   @Query(() => [Edition])
   editions(@Ctx() context: RequestContext): Edition[] {
-    return context.view(NOW).importedEditions().map((row) => ({ ...row, importedAt: new Date(row.importedAt) }));
+    return context.view(NOW).importedEditions().map((row) => Object.assign(new Edition(), { ...row, importedAt: new Date(row.importedAt) }));
   }
 
   @Query(() => [String])

@@ -2,10 +2,15 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLISODateTime } from 'type-graphql';
 import { ValueChange } from './indicator-types';
+import { Node } from './node-types';
 import { Project } from './plan-types';
 
-@ObjectType({ simpleResolvers: true })
-export class Edition {
+@ObjectType({ simpleResolvers: true, implements: Node })
+export class Edition implements Node {
+  readonly nodeType = 'Edition';
+  @Field(() => ID, { description: 'edition-<fiscalYear>, as its stream is named' }) get id(): string {
+    return `edition-${this.fiscalYear}`;
+  }
   @Field(() => Int) fiscalYear!: number;
   @Field(() => String, { description: 'e.g. 令和3年度' }) label!: string;
   @Field(() => GraphQLISODateTime) importedAt!: Date;
