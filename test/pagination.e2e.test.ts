@@ -76,6 +76,84 @@ describe('auditTrail', () => {
   });
 });
 
+type Field = 'projects' | 'auditTrail';
+const FULL = 'totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }';
+interface FullPage {
+  edges: Array<{ cursor: string; node: { id: string } }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: number;
+}
+
+async function pageWith(field: Field, args: string): Promise<FullPage> {
+  const result = await server.gql<Record<string, FullPage>>(`{ ${field}(${args}) { ${FULL} } }`);
+  expect(result.errors).toBeUndefined();
+  return result.data![field]!;
+}
+
+describe.each<Field>(['projects', 'auditTrail'])('%s backward (Relay: last/before, hasPreviousPage, startCursor)', (field) => {
+  it('pages of 3 from the end with last/before give every node once, in the order of one big page', async () => {
+    const all = await pageWith(field, `first: ${MAX_PAGE_SIZE}`);
+    const nodes: Array<{ id: string }> = [];
+    let before: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const current: FullPage = await pageWith(field, `last: 3${before ? `, before: "${before}"` : ''}`);
+      pages += 1;
+      nodes.unshift(...current.edges.map((e) => e.node));
+      expect(current.pageInfo.startCursor).toBe(current.edges[0]?.cursor ?? null);
+      expect(current.pageInfo.endCursor).toBe(current.edges.at(-1)?.cursor ?? null);
+      expect(current.pageInfo.hasNextPage).toBe(before !== null);
+      if (!current.pageInfo.hasPreviousPage) break;
+      before = current.pageInfo.startCursor;
+      expect(pages).toBeLessThan(1000);
+    }
+    expect(pages).toBe(Math.ceil(all.totalCount / 3));
+    expect(nodes).toEqual(all.edges.map((e) => e.node));
+  });
+
+  it('forward pages say whether anything precedes them, and their start cursor', async () => {
+    const first = await pageWith(field, 'first: 2');
+    expect(first.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true, startCursor: first.edges[0]!.cursor });
+    const second = await pageWith(field, `first: 2, after: "${first.pageInfo.endCursor}"`);
+    expect(second.pageInfo.hasPreviousPage).toBe(true);
+    expect(second.pageInfo.startCursor).toBe(second.edges[0]!.cursor);
+  });
+
+  it('after and before together give what lies between', async () => {
+    const all = await pageWith(field, 'first: 6');
+    const between = await pageWith(field, `after: "${all.edges[1]!.cursor}", before: "${all.edges[5]!.cursor}"`);
+    expect(between.edges.map((e) => e.node)).toEqual(all.edges.slice(2, 5).map((e) => e.node));
+    expect(between.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+  });
+
+  it('empty pages: null cursors on both ends, and first: 0 / last: 0 say whether any nodes lie beyond', async () => {
+    for (const args of ['first: 0', 'last: 0']) {
+      const empty = await pageWith(field, args);
+      expect(empty.edges).toEqual([]);
+      expect(empty.pageInfo).toEqual({
+        hasNextPage: args === 'first: 0',
+        hasPreviousPage: args === 'last: 0',
+        startCursor: null,
+        endCursor: null,
+      });
+    }
+    const all = await pageWith(field, `first: ${MAX_PAGE_SIZE}`);
+    const past = await pageWith(field, `first: 5, after: "${all.pageInfo.endCursor}"`);
+    expect(past.edges).toEqual([]);
+    expect(past.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null });
+  });
+
+  it('a bad before cursor or last over the limit names its argument', async () => {
+    const badBefore = await server.gql(`{ ${field}(before: "nope") { totalCount } }`);
+    expect(badBefore.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'before' });
+    const badLast = await server.gql(`{ ${field}(last: ${MAX_PAGE_SIZE + 1}) { totalCount } }`);
+    expect(badLast.errors?.[0]).toMatchObject({
+      message: `last must be between 0 and ${MAX_PAGE_SIZE}, got ${MAX_PAGE_SIZE + 1}`,
+      extensions: { code: 'BAD_USER_INPUT', field: 'last' },
+    });
+  });
+});
+
 describe('the page size limit', () => {
   it.each(['projects', 'auditTrail'])('%s(first: 501) is BAD_USER_INPUT naming the limit', async (field) => {
     const result = await server.gql(`{ ${field}(first: ${MAX_PAGE_SIZE + 1}) { totalCount } }`);

@@ -112,21 +112,45 @@ function where(filter: AuditFilter): { sql: string; params: unknown[] } {
   return { sql: clauses.length ? clauses.join(' AND ') : '1 = 1', params };
 }
 
-/** One page of the log, oldest first, after `afterPosition`; `first + 1` rows are read to know if more follow. */
-export function auditPage(db: Database, filter: AuditFilter, first: number, afterPosition: number) {
+/** Which part of the log a page is: after/before cut it, then `last` takes its end or `first` its start. */
+export interface AuditWindow {
+  afterPosition: number;
+  beforePosition: number | null;
+  first: number;
+  last: number | null;
+}
+
+/**
+ * One page of the log, oldest first. `first + 1` (or `last + 1`, read backwards) rows are read to know
+ * if more follow; one indexed probe each says whether anything lies beyond the cursors.
+ */
+export function auditPage(db: Database, filter: AuditFilter, window: AuditWindow) {
   const condition = where(filter);
+  const { afterPosition, beforePosition, first, last } = window;
+  const size = last ?? first;
   const rows = db
     .prepare<unknown[], AuditLogRow>(
       `SELECT a.position, p.event_id AS eventId, p.stream_id AS streamId, p.stream_revision AS streamRevision, a.type, p.version,
          a.recorded_at AS recordedAt, a.actor, a.reason, a.edition, p.data, p.hash, p.previous_hash AS previousHash
        FROM rm_audit_log a JOIN rm_event_payloads p ON p.position = a.position
-       WHERE ${condition.sql} AND a.position > ? ORDER BY a.position LIMIT ?`,
+       WHERE ${condition.sql} AND a.position > ? AND (? IS NULL OR a.position < ?) ORDER BY a.position ${last === null ? 'ASC' : 'DESC'} LIMIT ?`,
     )
-    .all(...condition.params, afterPosition, first + 1);
+    .all(...condition.params, afterPosition, beforePosition, beforePosition, size + 1);
   const totalCount = db
     .prepare<unknown[], number>(`SELECT COUNT(*) FROM rm_audit_log a WHERE ${condition.sql}`)
     .pluck()
     .get(...condition.params) ?? 0;
-  const page = rows.slice(0, first).map(fromLogRow);
-  return { rows: page, hasNextPage: rows.length > first, totalCount };
+  const exists = (clause: string, position: number) =>
+    db.prepare<unknown[], number>(`SELECT 1 FROM rm_audit_log a WHERE ${condition.sql} AND ${clause} LIMIT 1`).pluck().get(...condition.params, position) !== undefined;
+  const earlier = afterPosition > 0 && exists('a.position <= ?', afterPosition);
+  const later = beforePosition !== null && exists('a.position >= ?', beforePosition);
+  const page = rows.slice(0, size).map(fromLogRow);
+  if (last !== null) page.reverse();
+  const more = rows.length > size;
+  return {
+    rows: page,
+    hasNextPage: last === null ? more || later : later,
+    hasPreviousPage: last === null ? earlier : more || earlier,
+    totalCount,
+  };
 }

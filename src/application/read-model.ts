@@ -3,7 +3,7 @@
 // health, export and the CLI read through it; only the ledger writes (projections/runner.ts).
 import type { Database } from 'better-sqlite3';
 import { resolveAsOf, type AsOf } from '../../projections/queries/as-of';
-import { auditPage, type AuditFilter } from '../../projections/queries/audit-queries';
+import { auditPage, type AuditFilter, type AuditWindow } from '../../projections/queries/audit-queries';
 import { readModelCatalog } from '../../projections/queries/catalog-queries';
 import { editionRows, newestEdition, type EditionRow } from '../../projections/queries/edition-queries';
 import { entityEditions, entityRecords, indicatorsOwned, type EntityRecord } from '../../projections/queries/entity-queries';
@@ -122,8 +122,8 @@ export class ReadModel {
     return newestEdition(this.db);
   }
 
-  auditPage(filter: AuditFilter, first: number, afterPosition: number) {
-    return auditPage(this.db, filter, first, afterPosition);
+  auditPage(filter: AuditFilter, window: AuditWindow) {
+    return auditPage(this.db, filter, window);
   }
 
   /** The lookups an import needs of what earlier reports said. */

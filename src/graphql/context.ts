@@ -3,6 +3,7 @@ import type { Ledger } from '../application/ledger';
 import { trustedCaller, type Principal } from '../auth/principal';
 import { asOfKey, type AsOf } from '../../projections/queries/as-of';
 import type { LedgerEventFeed } from './ledger-event-feed';
+import { checkEdition } from './edition-range';
 import { PointInTimeView } from './point-in-time-view';
 import type { PointInTime } from './types/inputs';
 
@@ -43,7 +44,10 @@ export function createRequestContext(ledger: Ledger, who: Principal | string, op
       }
       return view;
     },
-    resolve: (at) => ledger.readModel.resolveAsOf(at),
+    resolve(at) {
+      if (at?.edition !== null && at?.edition !== undefined) checkEdition(ledger.readModel.editions(), at.edition, 'edition');
+      return ledger.readModel.resolveAsOf(at);
+    },
     events: options.events ?? null,
     httpResponse: options.httpResponse ?? null,
   };

@@ -5,6 +5,7 @@ import type { EntityRecord } from '../../projections/queries/entity-queries';
 import type { CurrentValue } from '../../projections/queries/value-queries';
 import { achievementRate } from '../domain/achievement';
 import { placementOf } from '../domain/ids';
+import { idAt } from './point-ids';
 import { fiscalYearLabel } from '../domain/fiscal-year';
 import type { JsonValue } from '../shared/json';
 import { Direction, IndicatorKind } from './types/enums';
@@ -24,7 +25,8 @@ export function toMeasure(record: EntityRecord, asOf: AsOf): Measure {
   const policy = obj(f['policy']);
   const goals: Goal[] = (Array.isArray(f['goals']) ? f['goals'] : []).map((g) => {
     const goal = obj(g);
-    return { number: Number(goal['number']), title: str(goal['title']) ?? '', description: str(goal['description']) };
+    const number = Number(goal['number']);
+    return { id: idAt(`${code}#goal-${number}`, asOf), number, title: str(goal['title']) ?? '', description: str(goal['description']) };
   });
   return Object.assign(new Measure(), {
     asOf,
@@ -50,6 +52,7 @@ export function toProject(record: EntityRecord, asOf: AsOf): Project {
   const f = record.fields;
   const account = obj(f['budgetAccount']);
   const budgetAccount: BudgetAccount = {
+    id: idAt(`${record.id}#budgetAccount`, asOf),
     code: str(account['code']) ?? '',
     fund: str(account['fund']) ?? '',
     division: str(account['division']) ?? '',
@@ -101,6 +104,7 @@ export function toIndicatorValues(indicator: Indicator, values: readonly Current
       const t = target?.value ?? null;
       const a = actual?.value ?? null;
       return {
+        id: idAt(`${indicator.id}#${fiscalYear}`, indicator.asOf),
         fiscalYear,
         fiscalYearLabel: fiscalYearLabel(fiscalYear),
         target: t,

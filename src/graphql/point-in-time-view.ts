@@ -2,7 +2,7 @@
 // resolvers ask for in one tick into one set-based read of the read model.
 import DataLoader from 'dataloader';
 import { isNow, type AsOf } from '../../projections/queries/as-of';
-import type { AuditFilter } from '../../projections/queries/audit-queries';
+import type { AuditFilter, AuditWindow } from '../../projections/queries/audit-queries';
 import type { EditionRow } from '../../projections/queries/edition-queries';
 import type { PresentReads } from '../../projections/queries/present-reads';
 import type { RevisionRow, ValuesNow } from '../../projections/queries/value-queries';
@@ -128,8 +128,8 @@ export class PointInTimeView {
     return this.readModel.editions();
   }
 
-  /** One page of the log's audit trail, after `afterPosition`. */
-  auditPage(filter: AuditFilter, first: number, afterPosition: number) {
-    return this.readModel.auditPage(filter, first, afterPosition);
+  /** One page of the log's audit trail. */
+  auditPage(filter: AuditFilter, window: AuditWindow) {
+    return this.readModel.auditPage(filter, window);
   }
 }

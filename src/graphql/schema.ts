@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { IndicatorResolver } from './resolvers/indicator-resolver';
 import { IndicatorRevisionResolver } from './resolvers/indicator-revision-resolver';
 import { MeasureResolver } from './resolvers/measure-resolver';
+import { NodeResolver } from './resolvers/node-resolver';
 import { MutationResolver } from './resolvers/mutation-resolver';
 import { ChapterResolver, PlanResolver, PolicyResolver } from './resolvers/plan-resolver';
 import { ProjectResolver } from './resolvers/project-resolver';
@@ -32,6 +33,7 @@ export function ledgerSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers: [
       QueryResolver,
+      NodeResolver,
       VerificationResolver,
       IndicatorRevisionResolver,
       MutationResolver,

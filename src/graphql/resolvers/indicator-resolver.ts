@@ -1,7 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { winningStatement } from '../../../projections/queries/value-queries';
 import { assertFiscalYear } from '../../domain/invariants';
+import { NOW } from '../../../projections/queries/as-of';
 import type { RequestContext } from '../context';
+import { checkEdition } from '../edition-range';
 import { ValueKind } from '../types/enums';
 import { Indicator, IndicatorValue, Revision, ValueChange } from '../types/indicator-types';
 import { Measure, Project } from '../types/plan-types';
@@ -29,6 +31,7 @@ export class IndicatorResolver {
     @Arg('fiscalYear', () => Int) fiscalYear: number,
     @Ctx() context: RequestContext,
   ): Promise<IndicatorValue | null> {
+    assertFiscalYear(fiscalYear);
     const values = await context.view(indicator.asOf).values.load(indicator);
     return values.find((v) => v.fiscalYear === fiscalYear) ?? null;
   }
@@ -40,9 +43,11 @@ export class IndicatorResolver {
     @Arg('kind', () => ValueKind) kind: ValueKind,
     @Ctx() context: RequestContext,
   ): Revision[] {
+    assertFiscalYear(fiscalYear);
     const { edition } = indicator.asOf;
     const statements = context.view(indicator.asOf).statements(indicator.id, fiscalYear, kind);
     return statements.filter((row) => edition === null || row.effectiveEdition <= edition).map((row) => ({
+      id: row.eventId,
       eventId: row.eventId,
       value: row.value,
       text: row.text,
@@ -64,8 +69,10 @@ export class IndicatorResolver {
     @Arg('toEdition', () => Int) toEdition: number,
     @Ctx() context: RequestContext,
   ): ValueChange {
-    assertFiscalYear(fromEdition, 'fromEdition');
-    assertFiscalYear(toEdition, 'toEdition');
+    assertFiscalYear(fiscalYear);
+    const imported = context.view(NOW).importedEditions();
+    checkEdition(imported, fromEdition, 'fromEdition');
+    checkEdition(imported, toEdition, 'toEdition');
     const statements = context.view(indicator.asOf).statements(indicator.id, fiscalYear, kind);
     const stated = (edition: number) => winningStatement(statements, edition);
     const from = stated(fromEdition);

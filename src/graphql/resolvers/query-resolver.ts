@@ -4,15 +4,17 @@ import { assertFiscalYear } from '../../domain/invariants';
 import { toAuditEvent } from '../audit-events';
 import type { RequestContext } from '../context';
 import { requireAuditor } from '../guards';
-import { checkFirst, decodeCursor, encodeCursor } from '../pagination';
+import { connectionOf, pageOfList, pageWindow } from '../pagination';
 import { FiscalYearComparison } from '../types/comparison-types';
 import { Indicator } from '../types/indicator-types';
 import { AuditFilter, PointInTime, ProjectFilter } from '../types/inputs';
 import { AuditEventConnection, Edition, ProjectConnection } from '../types/ledger-types';
 import { Measure, Plan, Project } from '../types/plan-types';
 import { compareFiscalYears } from './compare-fiscal-years';
+import { pointOf } from './node-resolver';
 
 const atArg = { nullable: true } as const;
+const LAST = 'Pages backward: the last n before `before` (or of all); `first` is then ignored';
 
 @Resolver()
 export class QueryResolver {
@@ -46,7 +48,8 @@ export class QueryResolver {
     @Arg('at', () => PointInTime, atArg) at: PointInTime | null,
     @Ctx() context: RequestContext,
   ): Promise<Project | null> {
-    return context.view(context.resolve(at)).project.load(id);
+    const { stableId, asOf } = pointOf(context, id, at);
+    return context.view(asOf).project.load(stableId);
   }
 
   @Query(() => ProjectConnection)
@@ -55,24 +58,18 @@ export class QueryResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('at', () => PointInTime, atArg) at: PointInTime | null,
+    @Arg('last', () => Int, { nullable: true, description: LAST }) last: number | null,
+    @Arg('before', () => String, { nullable: true }) before: string | null,
     @Ctx() context: RequestContext,
   ): Promise<ProjectConnection> {
-    const size = checkFirst(first ?? 50);
-    const afterPosition = decodeCursor(after);
+    const window = pageWindow({ first, after, last, before });
     const all = (await context.view(context.resolve(at)).allProjects()).filter(
       (p) =>
         (!filter?.department || p.department === filter.department) &&
         (!filter?.measureCode || p.measureCodes.includes(filter.measureCode)) &&
         (!filter?.nameContains || p.name.includes(filter.nameContains)),
     );
-    const rest = all.filter((p) => p.firstPosition > afterPosition);
-    const page = rest.slice(0, size);
-    const edges = page.map((node) => ({ cursor: encodeCursor(node.firstPosition), node }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: rest.length > size, endCursor: edges[edges.length - 1]?.cursor ?? null },
-      totalCount: all.length,
-    };
+    return { ...pageOfList(all, (p) => p.firstPosition, window), totalCount: all.length };
   }
 
   @Query(() => Indicator, { nullable: true })
@@ -81,12 +78,13 @@ export class QueryResolver {
     @Arg('at', () => PointInTime, atArg) at: PointInTime | null,
     @Ctx() context: RequestContext,
   ): Promise<Indicator | null> {
-    return context.view(context.resolve(at)).indicator.load(id);
+    const { stableId, asOf } = pointOf(context, id, at);
+    return context.view(asOf).indicator.load(stableId);
   }
 
   @Query(() => [Edition])
   editions(@Ctx() context: RequestContext): Edition[] {
-    return context.view(NOW).importedEditions().map((row) => ({ ...row, importedAt: new Date(row.importedAt) }));
+    return context.view(NOW).importedEditions().map((row) => Object.assign(new Edition(), { ...row, importedAt: new Date(row.importedAt) }));
   }
 
   @Query(() => [String])
@@ -115,15 +113,13 @@ export class QueryResolver {
     @Arg('filter', () => AuditFilter, { nullable: true }) filter: AuditFilter | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('last', () => Int, { nullable: true, description: LAST }) last: number | null,
+    @Arg('before', () => String, { nullable: true }) before: string | null,
     @Ctx() context: RequestContext,
   ): AuditEventConnection {
     requireAuditor(context, 'auditTrail');
-    const page = context.view(NOW).auditPage(filter ?? {}, checkFirst(first ?? 50), decodeCursor(after));
-    const edges = page.rows.map((row) => ({ cursor: encodeCursor(row.position), node: toAuditEvent(row) }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor ?? null },
-      totalCount: page.totalCount,
-    };
+    const page = context.view(NOW).auditPage(filter ?? {}, pageWindow({ first, after, last, before }));
+    const { hasNextPage, hasPreviousPage, totalCount } = page;
+    return { ...connectionOf(page.rows.map(toAuditEvent), (event) => Number(event.position), { hasNextPage, hasPreviousPage }), totalCount };
   }
 }

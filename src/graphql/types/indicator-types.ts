@@ -2,11 +2,22 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLISODateTime } from 'type-graphql';
 import type { OwnerType } from '../../../events/vocabulary';
 import { Direction, IndicatorKind, ValueKind } from './enums';
-import { AtPointInTime } from './plan-types';
+import { Node } from './node-types';
+import { AtPointInTime, ID_AT_POINT, STABLE_ID } from './plan-types';
+import { idAt } from '../point-ids';
 
-@ObjectType({ simpleResolvers: true })
-export class Indicator extends AtPointInTime {
-  @Field(() => ID, { description: 'Stable: the same indicator keeps its id across editions and rebuilds' }) id!: string;
+@ObjectType({ simpleResolvers: true, implements: Node })
+export class Indicator extends AtPointInTime implements Node {
+  /** The stable id, whatever the point in time: what every read and write looks up. */
+  id!: string;
+  readonly nodeType = 'Indicator';
+  @Field(() => ID, { name: 'id', simple: false, description: `Stable: the same indicator keeps its id across editions and rebuilds. ${ID_AT_POINT}` })
+  get nodeId(): string {
+    return idAt(this.id, this.asOf);
+  }
+  @Field(() => ID, { description: STABLE_ID }) get stableId(): string {
+    return this.id;
+  }
   @Field(() => String) name!: string;
   @Field(() => IndicatorKind) kind!: IndicatorKind;
   @Field(() => String, { nullable: true, description: '団体, %, 回, 人, 千円, 人工 ...' }) unit!: string | null;
@@ -17,6 +28,8 @@ export class Indicator extends AtPointInTime {
 
 @ObjectType({ simpleResolvers: true })
 export class IndicatorValue {
+  @Field(() => ID, { description: 'The indicator\'s id and the fiscal year (with the point in time of a past view): a client cache keeps each year apart' })
+  id!: string;
   @Field(() => Int, { description: 'The Gregorian year the fiscal year starts in: 2021 is 令和3年度' }) fiscalYear!: number;
   @Field(() => String, { description: 'e.g. 令和3年度' }) fiscalYearLabel!: string;
   @Field(() => Float, { nullable: true }) target!: number | null;
@@ -39,6 +52,7 @@ export class IndicatorValue {
 
 @ObjectType({ simpleResolvers: true })
 export class Revision {
+  @Field(() => ID, { description: 'The id of the event that made this statement: a statement never changes' }) id!: string;
   @Field(() => ID) eventId!: string;
   @Field(() => Float, { nullable: true }) value!: number | null;
   @Field(() => String, { nullable: true }) text!: string | null;

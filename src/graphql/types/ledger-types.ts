@@ -3,12 +3,17 @@ import type { JsonObject } from '../../shared/json';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLISODateTime } from 'type-graphql';
 import { ValueChange } from './indicator-types';
+import { Node } from './node-types';
 import { Project } from './plan-types';
 import { currentEvent, type LedgerEvent, type LedgerEventType } from '../../../events/catalogue';
 import { LedgerEventPayloadUnion, LedgerEventTypeEnum, payloadOf, type LedgerEventPayload } from '../event-payloads';
 
-@ObjectType({ simpleResolvers: true })
-export class Edition {
+@ObjectType({ simpleResolvers: true, implements: Node })
+export class Edition implements Node {
+  readonly nodeType = 'Edition';
+  @Field(() => ID, { description: 'edition-<fiscalYear>, as its stream is named' }) get id(): string {
+    return `edition-${this.fiscalYear}`;
+  }
   @Field(() => Int) fiscalYear!: number;
   @Field(() => String, { description: 'e.g. 令和3年度' }) label!: string;
   @Field(() => GraphQLISODateTime) importedAt!: Date;
@@ -18,8 +23,10 @@ export class Edition {
 
 @ObjectType({ simpleResolvers: true })
 export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field(() => Boolean, { description: 'More follow this page: after its end (first), or after `before` (last)' }) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'Null on an empty page' }) endCursor!: string | null;
+  @Field(() => Boolean, { description: 'More precede this page: before its start (last), or up to `after` (first)' }) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'Null on an empty page' }) startCursor!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true })
