@@ -14,6 +14,11 @@ export interface RequestContext {
   actor: string;
   /** The view at a point in time (one per distinct point per request). */
   view(asOf: AsOf): PointInTimeView;
+  /**
+   * Drops the views read so far: called after a write, so the fields that follow it in the same
+   * request (mutations run one after another) do not answer from loaders filled before it.
+   */
+  forgetViews(): void;
   resolve(at: PointInTime | null | undefined): AsOf;
   /** The server's live feed of appended events; absent where no server runs one (scripts, benchmarks). */
   events: LedgerEventFeed | null;
@@ -43,6 +48,7 @@ export function createRequestContext(ledger: Ledger, who: Principal | string, op
       }
       return view;
     },
+    forgetViews: () => views.clear(),
     resolve: (at) => ledger.readModel.resolveAsOf(at),
     events: options.events ?? null,
     httpResponse: options.httpResponse ?? null,
