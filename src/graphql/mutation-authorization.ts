@@ -34,7 +34,7 @@ export const MUTATION_GUARDS: Readonly<Record<string, MutationGuard>> = {
   recordValue: editorOfIndicator,
   recordIndicatorValue: editorOfIndicator,
   importReport: admin,
-  importEditionReport: admin,
+  importEvaluationReport: admin,
 };
 
 /** Per request: each root field's decision by response key, null when it is allowed. */
