@@ -5,6 +5,7 @@
 import { sampleText } from './support/sample';
 import { tokenFor } from './support/server-process';
 import { startTestServer, type TestServer } from './support/test-server';
+import { subscribe, wsClient } from './support/ws-client';
 
 const NPO = '5-1-1/NPO法人数'; // measure 5-1-1, 市政戦略課
 const record = (alias: string, id: string, value: number) =>
@@ -113,6 +114,20 @@ describe('mutation fields answer on their own', () => {
       recordValue.mockRestore();
       clock.mockRestore();
       await own.stop();
+    }
+  });
+
+  it('over WebSocket too (graphql-ws runs mutations): the first answered, the second refused, the log holding exactly the first', async () => {
+    const before = await head();
+    const client = wsClient(server.wsUrl, { authorization: editor });
+    try {
+      const operation = subscribe(client, `mutation { ${record('mine', NPO, 48)} ${record('theirs', otherDepartments, 49)} }`);
+      const result = await operation.next();
+      expect(result.data).toEqual({ mine: { id: NPO, value: { actual: 48 } }, theirs: null });
+      expect(result.errors).toEqual([expect.objectContaining({ path: ['theirs'], extensions: { code: 'FORBIDDEN' } })]);
+      expect(await eventsAfter(before)).toEqual([expect.objectContaining({ data: expect.objectContaining({ value: 48 }) })]);
+    } finally {
+      await client.dispose();
     }
   });
 });
