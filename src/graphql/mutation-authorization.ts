@@ -9,7 +9,7 @@ import { getArgumentValues, getVariableValues, Kind, type DocumentNode, type Fra
 // graphql-js's own root-field collection (fragments, @skip/@include), as execution will do it; graphql is pinned.
 import { collectFields } from 'graphql/execution/collectFields';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { ForbiddenError, UnauthenticatedError } from '../auth/authorization';
+import { ForbiddenError, UnauthenticatedError, requireRole } from '../auth/authorization';
 import type { RequestContext } from './context';
 import { requireAdmin, requireEditorOfIndicator } from './guards';
 
@@ -25,7 +25,9 @@ function indicatorIdOf(args: Arguments): string | null {
 
 const editorOfIndicator: MutationGuard = async (context, args) => {
   const indicatorId = indicatorIdOf(args);
-  if (indicatorId !== null) await requireEditorOfIndicator(context, indicatorId);
+  // The schema requires the id; without one, at least the role is checked (never an open door).
+  if (indicatorId === null) requireRole(context.principal, ['editor', 'admin'], 'recordValue');
+  else await requireEditorOfIndicator(context, indicatorId);
 };
 const admin: MutationGuard = (context) => requireAdmin(context, 'importReport');
 
