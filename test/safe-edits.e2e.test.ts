@@ -38,7 +38,7 @@ describe('Query.indicatorRevision', () => {
 
   it('is NOT_FOUND for an unknown indicator', async () => {
     const result = await server.gql(REVISION, { id: '9-9-9/存在しない指標' });
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ indicatorRevision: null });
     expect(result.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND' });
   });
 });
@@ -60,7 +60,7 @@ describe('recordValue with expectedRevision', () => {
 
     const late = await server.gql(RECORD, { input: input(33, { expectedRevision: read }) });
 
-    expect(late.data).toBeNull();
+    expect(late.data).toEqual({ recordValue: null });
     expect(late.errors).toHaveLength(1);
     expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentRevision: read + 1, expectedRevision: read });
     expect(late.errors?.[0]?.message).toMatch(/someone else wrote first/);

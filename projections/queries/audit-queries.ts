@@ -154,3 +154,13 @@ export function auditPage(db: Database, filter: AuditFilter, window: AuditWindow
     totalCount,
   };
 }
+
+/** A stream's revision as the log stood at `position` (its last event's revision by then), -1 before its first event. */
+export function streamRevisionAt(db: Database, streamId: string, position: number): number {
+  return (
+    db
+      .prepare<[string, number], number | null>('SELECT MAX(stream_revision) FROM rm_event_payloads WHERE stream_id = ? AND position <= ?')
+      .pluck()
+      .get(streamId, position) ?? -1
+  );
+}

@@ -3,7 +3,7 @@
 // health, export and the CLI read through it; only the ledger writes (projections/runner.ts).
 import type { Database } from 'better-sqlite3';
 import { resolveAsOf, type AsOf } from '../../projections/queries/as-of';
-import { auditPage, type AuditFilter, type AuditWindow } from '../../projections/queries/audit-queries';
+import { auditPage, streamRevisionAt, type AuditFilter, type AuditWindow } from '../../projections/queries/audit-queries';
 import { readModelCatalog } from '../../projections/queries/catalog-queries';
 import { editionRows, newestEdition, type EditionRow } from '../../projections/queries/edition-queries';
 import { entityEditions, entityRecords, indicatorsOwned, type EntityRecord } from '../../projections/queries/entity-queries';
@@ -124,6 +124,11 @@ export class ReadModel {
 
   auditPage(filter: AuditFilter, window: AuditWindow) {
     return auditPage(this.db, filter, window);
+  }
+
+  /** A stream's revision at a past position of the log (the store answers for now). */
+  streamRevisionAt(streamId: string, position: number): number {
+    return streamRevisionAt(this.db, streamId, position);
   }
 
   /** The lookups an import needs of what earlier reports said. */

@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { AuthenticationError, type Authenticator } from '../auth/authenticator';
 import type { Principal } from '../auth/principal';
@@ -11,7 +12,9 @@ export async function principalFromAuthorization(authenticator: Authenticator, a
     return await authenticator.authenticate(authorization);
   } catch (error) {
     if (!(error instanceof AuthenticationError)) throw error;
-    throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    // RFC 6750: a 401 names the scheme and why the credentials were refused. (graphql-ws ignores `http`.)
+    const challenge = new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]);
+    throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: challenge } } });
   }
 }
 

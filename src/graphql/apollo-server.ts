@@ -4,6 +4,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { Logger } from 'pino';
 import type { RequestContext } from './context';
 import { createErrorFormatter } from './format-error';
+import { authorizeMutationsFirst } from './mutation-authorization';
 import { ledgerSchema } from './schema';
 import type { Limits } from '../config/limits';
 import { apolloLimitOptions, limitPlugins } from './plugins/limits';
@@ -76,6 +77,7 @@ export async function createApolloServer(options: ApolloServerOptions = {}): Pro
       subscriptionsOverWebSocketOnly,
       ...(options.persistedDocuments ? [options.persistedDocuments.plugin<RequestContext & BaseContext>()] : []),
       ...(options.limits ? limitPlugins<RequestContext & BaseContext>(options.limits, options.admitCost ? { admit: options.admitCost } : {}) : []),
+      authorizeMutationsFirst,
       ...(options.plugins ?? []),
     ],
   });

@@ -15,6 +15,11 @@ export interface RequestContext {
   actor: string;
   /** The view at a point in time (one per distinct point per request). */
   view(asOf: AsOf): PointInTimeView;
+  /**
+   * Drops the views read so far: called after a write, so the fields that follow it in the same
+   * request (mutations run one after another) do not answer from loaders filled before it.
+   */
+  forgetViews(): void;
   resolve(at: PointInTime | null | undefined): AsOf;
   /** The server's live feed of appended events; absent where no server runs one (scripts, benchmarks). */
   events: LedgerEventFeed | null;
@@ -44,6 +49,7 @@ export function createRequestContext(ledger: Ledger, who: Principal | string, op
       }
       return view;
     },
+    forgetViews: () => views.clear(),
     resolve(at) {
       if (at?.edition !== null && at?.edition !== undefined) checkEdition(ledger.readModel.editions(), at.edition, 'edition');
       return ledger.readModel.resolveAsOf(at);

@@ -128,6 +128,11 @@ export class PointInTimeView {
     return this.readModel.editions();
   }
 
+  /** A stream's revision at this view's position in the log; null for a view of now (the store holds that). */
+  streamRevision(streamId: string): number | null {
+    return this.asOf.position === null ? null : this.readModel.streamRevisionAt(streamId, this.asOf.position);
+  }
+
   /** One page of the log's audit trail. */
   auditPage(filter: AuditFilter, window: AuditWindow) {
     return this.readModel.auditPage(filter, window);

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { IndicatorResolver } from './resolvers/indicator-resolver';
-import { IndicatorRevisionResolver } from './resolvers/indicator-revision-resolver';
+import { IndicatorRevisionResolver, IndicatorStreamRevisionResolver } from './resolvers/indicator-revision-resolver';
+import { ImportEvaluationReportPayloadResolver } from './resolvers/mutation-events';
 import { MeasureResolver } from './resolvers/measure-resolver';
 import { NodeResolver } from './resolvers/node-resolver';
 import { MutationResolver } from './resolvers/mutation-resolver';
@@ -44,6 +45,8 @@ export function ledgerSchema(): Promise<GraphQLSchema> {
       MeasureResolver,
       ProjectResolver,
       IndicatorResolver,
+      IndicatorStreamRevisionResolver,
+      ImportEvaluationReportPayloadResolver,
     ],
     validate: false,
     pubSub: noPubSub,

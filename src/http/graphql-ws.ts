@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import { authorizationOf } from '../graphql/actor';
 import type { RequestContext } from '../graphql/context';
 import type { ErrorFormatter } from '../graphql/format-error';
+import { authorizeMutationFields } from '../graphql/mutation-authorization';
 import type { Limits } from '../config/limits';
 import type { Principal } from '../auth/principal';
 import { limitError } from '../graphql/plugins/limits/limit-error';
@@ -74,12 +75,14 @@ export function serveGraphqlWs(options: GraphqlWsOptions): Disposable {
         try {
           const checked = checkOperation(options.schema, payload, options.limits);
           if (Array.isArray(checked)) return checked;
+          const contextValue = await options.context(authorizationOf(ctx.connectionParams));
+          await authorizeMutationFields(options.schema, checked.document, checked.operation, payload.variables ?? undefined, contextValue);
           return {
             schema: options.schema,
             document: checked.document,
             operationName: payload.operationName ?? null,
             variableValues: payload.variables ?? null,
-            contextValue: await options.context(authorizationOf(ctx.connectionParams)),
+            contextValue,
           };
         } catch (error) {
           return [asGraphQLError(error)];

@@ -1,44 +1,97 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Info, Mutation, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { NOW } from '../../../projections/queries/as-of';
+import type { RecordValueResult } from '../../application/record-value';
 import type { RequestContext } from '../context';
 import { notFound } from '../errors';
-import { requireAdmin, requireEditorOfIndicator } from '../guards';
+import { authorizeMutationField } from '../mutation-authorization';
 import { ValueKind } from '../types/enums';
 import { Indicator } from '../types/indicator-types';
 import { ImportReportInput, RecordValueInput } from '../types/inputs';
 import { ImportResult } from '../types/ledger-types';
+import { ImportEvaluationReportPayload, RecordIndicatorValuePayload } from '../types/mutation-payloads';
+import { eventsAt } from './mutation-events';
+
+// Every field is nullable (the contract): a refused or failed field is null with its error, and the
+// fields before it in the same request keep their answers. Authorization of all of a request's root
+// fields is decided before the first of them writes (mutation-authorization.ts).
+
+async function importReport(input: ImportReportInput, context: RequestContext, info: GraphQLResolveInfo) {
+  await authorizeMutationField(context, info, { input });
+  const summary = await context.ledger.importReport(input.text, {
+    actor: context.actor,
+    reason: input.reason ?? null,
+    dryRun: input.dryRun ?? false,
+  });
+  context.forgetViews();
+  const result: ImportResult = { ...summary, changes: summary.changes.map((change) => ({ ...change, kind: change.kind as ValueKind })) };
+  return { summary, result };
+}
+
+async function recordValue(input: RecordValueInput, context: RequestContext, info: GraphQLResolveInfo): Promise<{ recorded: RecordValueResult; indicator: Indicator }> {
+  await authorizeMutationField(context, info, { input });
+  const recorded = await context.ledger.recordValue(
+    {
+      indicatorId: input.indicatorId,
+      fiscalYear: input.fiscalYear,
+      kind: input.kind,
+      value: input.value ?? null,
+      text: input.text ?? null,
+      reason: input.reason,
+      expectedRevision: input.expectedRevision ?? null,
+      idempotencyKey: input.idempotencyKey ?? null,
+    },
+    context.actor,
+  );
+  context.forgetViews();
+  const indicator = await context.view(NOW).indicator.load(input.indicatorId);
+  if (!indicator) throw notFound(`no indicator with id ${JSON.stringify(input.indicatorId)}`);
+  return { recorded, indicator };
+}
 
 @Resolver()
 export class MutationResolver {
-  @Mutation(() => ImportResult, { description: 'Imports one annual evaluation report (the text of 実施計画兼予算要求書（検証） and 施策 sheets).' })
-  async importReport(@Arg('input', () => ImportReportInput) input: ImportReportInput, @Ctx() context: RequestContext): Promise<ImportResult> {
-    requireAdmin(context, 'importReport');
-    const summary = await context.ledger.importReport(input.text, {
-      actor: context.actor,
-      reason: input.reason ?? null,
-      dryRun: input.dryRun ?? false,
-    });
-    return { ...summary, changes: summary.changes.map((change) => ({ ...change, kind: change.kind as ValueKind })) };
+  @Mutation(() => ImportResult, { nullable: true, description: 'Imports one annual evaluation report (the text of 実施計画兼予算要求書（検証） and 施策 sheets).' })
+  async importReport(@Arg('input', () => ImportReportInput) input: ImportReportInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ImportResult> {
+    return (await importReport(input, context, info)).result;
   }
 
-  @Mutation(() => Indicator, { description: 'Records one target or actual outside a report, with the reason for it.' })
-  async recordValue(@Arg('input', () => RecordValueInput) input: RecordValueInput, @Ctx() context: RequestContext): Promise<Indicator> {
-    await requireEditorOfIndicator(context, input.indicatorId);
-    await context.ledger.recordValue(
-      {
-        indicatorId: input.indicatorId,
-        fiscalYear: input.fiscalYear,
-        kind: input.kind,
-        value: input.value ?? null,
-        text: input.text ?? null,
-        reason: input.reason,
-        expectedRevision: input.expectedRevision ?? null,
-        idempotencyKey: input.idempotencyKey ?? null,
-      },
-      context.actor,
-    );
-    const indicator = await context.view(NOW).indicator.load(input.indicatorId);
-    if (!indicator) throw notFound(`no indicator with id ${JSON.stringify(input.indicatorId)}`);
-    return indicator;
+  @Mutation(() => ImportEvaluationReportPayload, {
+    nullable: true,
+    description: 'importReport, answering with the indicators it changed and the events it appended (ImportEvaluationReportPayload.events).',
+  })
+  async importEvaluationReport(
+    @Arg('input', () => ImportReportInput) input: ImportReportInput,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ImportEvaluationReportPayload> {
+    const { summary, result } = await importReport(input, context, info);
+    const changed = [...new Set(summary.changes.map((change) => change.indicatorId))];
+    const loaded = summary.dryRun ? [] : await Promise.all(changed.map((id) => context.view(NOW).indicator.load(id)));
+    return Object.assign(new ImportEvaluationReportPayload(), {
+      result,
+      indicators: loaded.filter((indicator): indicator is Indicator => indicator !== null),
+      // One import is one atomic append: its events hold consecutive positions ending at summary.position.
+      afterPosition: summary.position - summary.eventsAppended,
+      lastPosition: summary.position,
+    });
+  }
+
+  @Mutation(() => Indicator, { nullable: true, description: 'Records one target or actual outside a report, with the reason for it.' })
+  async recordValue(@Arg('input', () => RecordValueInput) input: RecordValueInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Indicator> {
+    return (await recordValue(input, context, info)).indicator;
+  }
+
+  @Mutation(() => RecordIndicatorValuePayload, {
+    nullable: true,
+    description: 'recordValue, answering with the indicator, its new revision and the event the edit appended.',
+  })
+  async recordIndicatorValue(
+    @Arg('input', () => RecordValueInput) input: RecordValueInput,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RecordIndicatorValuePayload> {
+    const { recorded, indicator } = await recordValue(input, context, info);
+    return { indicator, revision: recorded.revision, alreadyRecorded: recorded.alreadyRecorded, events: eventsAt(context, recorded.position - 1, recorded.position) };
   }
 }

@@ -108,7 +108,7 @@ export class QueryResolver {
     return compareFiscalYears(context, base, compare, department ?? null, context.resolve(at));
   }
 
-  @Query(() => AuditEventConnection, { description: 'The event log itself, oldest first.' })
+  @Query(() => AuditEventConnection, { nullable: true, description: 'The event log itself, oldest first (null, with its error, for a caller who may not read it).' })
   auditTrail(
     @Arg('filter', () => AuditFilter, { nullable: true }) filter: AuditFilter | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,

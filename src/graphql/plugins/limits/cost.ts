@@ -27,13 +27,15 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Indicator.history': 10,
   'FiscalYearComparison.indicators': 500,
   'ImportResult.changes': 500,
+  'ImportEvaluationReportPayload.indicators': 500,
+  'RecordIndicatorValuePayload.events': 1,
 };
 
 /** `measures(department: …)`: what one 課 owns. */
 export const DEPARTMENT_MEASURES = 10;
 
 /** Connections: the page size is the client's `first` (default 50, at most MAX_PAGE_SIZE). */
-export const CONNECTIONS: ReadonlySet<string> = new Set(['Query.projects', 'Query.auditTrail']);
+export const CONNECTIONS: ReadonlySet<string> = new Set(['Query.projects', 'Query.auditTrail', 'ImportEvaluationReportPayload.events']);
 const DEFAULT_PAGE_SIZE = 50;
 
 /** Resolvers that do more than one batched read: a scan, a history, a write. */
@@ -45,8 +47,11 @@ export const BASE_COSTS: Readonly<Record<string, number>> = {
   'Query.indicatorRevision': 2,
   'Indicator.history': 5,
   'Indicator.change': 5,
+  'Indicator.revision': 2,
   'Mutation.recordValue': 10,
+  'Mutation.recordIndicatorValue': 10,
   'Mutation.importReport': 1000,
+  'Mutation.importEvaluationReport': 1000,
 };
 
 function pageSize(first: unknown): number {
