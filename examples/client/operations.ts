@@ -39,7 +39,8 @@ export async function saveActual(id: string, fiscalYear: number, value: number, 
       { input: { indicatorId: id, fiscalYear, kind: 'ACTUAL', value, reason: 'entered by the user', expectedRevision: indicatorRevision, idempotencyKey: crypto.randomUUID() } },
       token,
     );
-    return recordValue.name;
+    // A refused write is null with its error, which ledger() has thrown already.
+    return recordValue?.name ?? null;
   } catch (error) {
     if (error instanceof LedgerError && error.code === 'CONFLICT') return null;
     throw error;
