@@ -1,6 +1,7 @@
 // At most one verifyLedger per request. Aliases of it would each wait for the same walk (the ledger runs
 // one at a time), or, mixing `full` and not, start two walks of a large log for one request; neither is
-// what a client means, so the request is refused before anything runs, naming the field.
+// what a client means, so the request is refused before anything runs (GRAPHQL_VALIDATION_FAILED, as every
+// limit of one request is), naming the field.
 import { GraphQLError, Kind, type ASTVisitor, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
 
 const FIELD = 'verifyLedger';
@@ -35,7 +36,7 @@ export const oneVerifyPerRequestRule: ValidationRule = (context: ValidationConte
       context.reportError(
         new GraphQLError(`${FIELD} may be asked at most once per request, and this one asks it ${fields.length} times: send one ${FIELD} (with full: true to walk the whole log)`, {
           nodes: fields,
-          extensions: { code: 'BAD_REQUEST', field: FIELD },
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', field: FIELD },
         }),
       );
     }
