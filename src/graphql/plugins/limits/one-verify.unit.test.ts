@@ -22,3 +22,11 @@ describe('one verifyLedger per request', () => {
     expect(found[0]!.extensions['code']).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });
+
+it('counts a fragment bomb in linear time', () => {
+  const depth = 60;
+  const fragments = Array.from({ length: depth }, (_, i) => `fragment F${i} on Query { ${i + 1 < depth ? `...F${i + 1} ...F${i + 1}` : 'other'} }`).join(' ');
+  const started = Date.now();
+  validate(schema, parse(`{ ...F0 } ${fragments}`), [oneVerifyPerRequestRule]);
+  expect(Date.now() - started).toBeLessThan(1000);
+});
