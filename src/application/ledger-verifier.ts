@@ -2,6 +2,7 @@
 // verification walks only what was appended since the head verified last (kept in the read model's
 // database); a full one walks the whole log. Either checks the kept head still matches the log.
 import type { EventStore } from '../store/event-store';
+import { PostgresEventStore } from '../store/postgres/postgres-event-store';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
 import type { RangeVerdict } from '../store/verify-range';
 import { walkInWorker, type WalkSource } from '../store/walk-in-worker';
@@ -54,8 +55,9 @@ export class LedgerVerifier {
 
   private source(): WalkSource {
     const store = this.store;
-    // The embedded log is a file the worker can read itself; other stores are read here, page by page.
+    // The worker reads the embedded log's file, or PostgreSQL, itself; KurrentDB is read here, page by page.
     if (store instanceof SqliteEventStore && store.path !== ':memory:') return { sqlitePath: store.path };
+    if (store instanceof PostgresEventStore) return { postgres: { connectionString: store.connectionString, schema: store.schema } };
     return { readAll: (after) => store.readAll({ after }) };
   }
 }

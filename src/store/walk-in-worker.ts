@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RecordedEvent } from './event-store';
 import type { RangeVerdict, VerifiedHead } from './verify-range';
-import type { WalkJob, WalkMessage, WalkReply } from './walk-protocol';
+import type { PostgresLog, WalkJob, WalkMessage, WalkReply } from './walk-protocol';
 
-/** Where the worker gets the events: a SQLite file it opens itself, or pages the main thread reads from the store. */
-export type WalkSource = { sqlitePath: string } | { readAll: (after: number) => AsyncIterable<RecordedEvent> };
+/** Where the worker gets the events: a log it reads itself (SQLite file, PostgreSQL), or pages the main thread reads from the store. */
+export type WalkSource = { sqlitePath: string } | { postgres: PostgresLog } | { readAll: (after: number) => AsyncIterable<RecordedEvent> };
 
 const PAGE = 1_000;
 
@@ -34,7 +34,7 @@ function startWorker(job: WalkJob): Worker {
  * ends the worker (a closing ledger).
  */
 export function walkInWorker(source: WalkSource, kept: VerifiedHead | null, full: boolean, to: number, signal?: AbortSignal): Promise<RangeVerdict> {
-  const worker = startWorker({ kept, full, to, sqlitePath: 'sqlitePath' in source ? source.sqlitePath : null });
+  const worker = startWorker({ kept, full, to, sqlitePath: 'sqlitePath' in source ? source.sqlitePath : null, postgres: 'postgres' in source ? source.postgres : null });
   return new Promise<RangeVerdict>((resolve, reject) => {
     let acked: (() => void) | null = null;
     let settled = false;
