@@ -172,7 +172,7 @@ function lastEvent(path: string): RecordedEvent {
   }
 }
 
-describeWithPostgres('verify on a PostgreSQL store (pages read on the main thread, hashed in the worker)', (url) => {
+describeWithPostgres('verify on a PostgreSQL store (read and hashed in the worker, on a connection of its own)', (url) => {
   it('walks the whole log, then only what is new', async () => {
     const schema = freshSchemaName();
     const dir = mkdtempSync(join(tmpdir(), 'plan-ledger-verify-pg-'));
