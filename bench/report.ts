@@ -30,6 +30,11 @@ export function resultRows(results: any): Row[] {
     rows.push({ figure: `${name} req/s vs raw node:http`, ledger: int(q.reqPerSec), baseline: int(q.rawHttpReqPerSec), ratio: f(q.ratioVsRaw) });
     rows.push({ figure: `${name} cached req/s vs raw node:http (p50 ${f(q.cached.p50Ms)} ms)`, ledger: int(q.cached.reqPerSec), baseline: int(q.rawHttpReqPerSec), ratio: f(q.cached.ratioVsRaw) });
   }
+  if (results.verify) {
+    const v = results.verify;
+    rows.push({ figure: `full verify of the whole log: events/s (${int(v.events)} events in ${f(v.seconds)} s, in a worker thread)`, ledger: int(v.eventsPerSec), baseline: '', ratio: '' });
+    rows.push({ figure: `trivial query p99 ms while the full verify runs vs without (p50 ${f(v.during.p50Ms)} vs ${f(v.idle.p50Ms)} ms; ${int(v.during.requests)} answered meanwhile)`, ledger: f(v.during.p99Ms), baseline: f(v.idle.p99Ms), ratio: f(v.p99Ratio) });
+  }
   rows.push({ figure: `as-of p50 ms, ${int(results.asOf.eventsLarge)} vs ${int(results.asOf.eventsSmall)} events`, ledger: f(results.asOf.p50MsLarge), baseline: f(results.asOf.p50MsSmall), ratio: f(results.asOf.ratio) });
   rows.push({ figure: `startup ready ms, full vs empty (peak RSS ${f(results.startup.peakRssMb)} MB, with the whole present in memory: ${f(results.startup.presentCacheMb)} MB)`, ledger: int(results.startup.readyMsFull), baseline: int(results.startup.readyMsEmpty), ratio: f(results.startup.ratio) });
   return rows;

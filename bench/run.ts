@@ -21,6 +21,7 @@ import { markdownTable, targetLines } from './report';
 import { startupBench } from './startup-bench';
 import { msSince } from './stats';
 import { checkTargets } from './targets';
+import { verifyBench } from './verify-bench';
 
 const RESULTS = fromRoot('bench', 'results.json');
 
@@ -96,6 +97,9 @@ async function run(): Promise<number> {
   const withoutPresent = await Ledger.embedded(new SqliteEventStore({ path: storePath }), { presentCacheBytes: 0 });
   const query = await queryBench(ledger, withoutPresent, config, operations);
   await withoutPresent.close();
+  log('full verify of the whole log, with a trivial query asked meanwhile…');
+  const verify = await verifyBench(ledger);
+  log(`verified ${verify.events} events in ${verify.seconds.toFixed(1)} s; trivial query p99 ${verify.during.p99Ms.toFixed(1)} ms during, ${verify.idle.p99Ms.toFixed(1)} ms without`);
   const generatorRssMb = process.memoryUsage().rss / 1024 / 1024;
   const overviews = everyOverview(file);
   await ledger.close();
@@ -127,6 +131,7 @@ async function run(): Promise<number> {
     append,
     rebuild,
     query,
+    verify,
     asOf,
     startup: { ...startup, presentBytesPerEvent: (startup.presentCacheMb * 1024 * 1024) / events },
     targets: [] as ReturnType<typeof checkTargets>,

@@ -40,17 +40,30 @@ describe('plan-ledger CLI', () => {
     expect(verified.code).toBe(0);
     const head = /head ([0-9a-f]{64})/.exec(verified.stdout)?.[1];
     expect(head).toBeDefined();
-    expect((await cli('verify', '--expect-head', head!)).code).toBe(0);
+    expect(verified.stdout).toMatch(/OK: 295 events walked, the whole log/);
+    expect(verified.stdout).toMatch(/walked positions 1-295/);
+    const routine = await cli('verify', '--expect-head', head!);
+    expect(routine.code).toBe(0);
+    expect(routine.stdout).toMatch(/OK: 0 events walked, since the head verified last \(position 295\)/);
+    expect((await cli('verify', '--full')).stdout).toMatch(/OK: 295 events walked, the whole log/);
 
     const db = new Database(join(dir, 'ledger.db'));
     db.exec('DROP TRIGGER events_no_delete; DELETE FROM events WHERE position = (SELECT MAX(position) FROM events)');
     db.close();
-    // The shortened log is still a valid chain: only the recorded head tells it was truncated.
+    // The shortened log is still a valid chain, but the ledger kept the head it verified: it is gone.
+    const cut = await cli('verify');
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toMatch(/BROKEN at position 295: the verified head kept for position 295 is not in the log/);
+    // Without a kept head (a new read model), only the head written down elsewhere tells it was truncated.
+    const kept = new Database(join(dir, 'ledger.db'));
+    kept.exec('DELETE FROM verified_head');
+    kept.close();
     expect((await cli('verify')).code).toBe(0);
     const truncated = await cli('verify', '--expect-head', head!);
     expect(truncated.code).toBe(1);
     expect(truncated.stderr).toMatch(/ends at position 294 .* not the expected head/);
-  });
+    // Ten processes, each starting Node: seconds apiece on a busy machine.
+  }, 90_000);
 
   it('refuses a broken report with file:line and writes nothing', async () => {
     const broken = join(dir, 'broken.txt');

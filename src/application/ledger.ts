@@ -4,15 +4,16 @@ import Database from 'better-sqlite3';
 import { ProjectionRunner } from '../../projections/runner';
 import { parseDocuments, type ParsedDocument, type ReportDocument } from '../importer/parse-documents';
 import type { EventStore, Subscription } from '../store/event-store';
-import { verifyChain, type ChainVerdict } from '../store/hash-chain';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
 import type { Streams } from './decide-on-stream';
 import { importReport } from './import/import-report';
+import { LedgerVerifier, type LedgerVerdict } from './ledger-verifier';
 import type { ImportOptions } from './import/import-options';
 import type { ImportSummary } from './import/import-summary';
 import { ReadModel, type ReadModelOptions } from './read-model';
 import { recordValue, type RecordValueInput, type RecordValueResult } from './record-value';
 import { StreamStateCache } from './stream-state-cache';
+import { VerifiedHeadTable } from './verified-head-table';
 
 export { DEFAULT_PRESENT_CACHE_BYTES } from './read-model';
 
@@ -27,6 +28,7 @@ export class Ledger {
   /** What the use cases decide on: the store and, when this ledger sees all its commits, their folded streams. */
   private readonly streams: Streams;
   private feed: Subscription | null = null;
+  private readonly verifier: LedgerVerifier;
 
   private constructor(
     private readonly store: EventStore,
@@ -34,11 +36,14 @@ export class Ledger {
     readonly readModel: ReadModel,
     private readonly projections: ProjectionRunner,
     private readonly ownsReadModel: boolean,
+    /** The read model's database: it keeps the last verified head. */
+    readModelDb: Database.Database,
     /** Folded states of recently decided streams, kept current by the commits this ledger sees. */
     readonly streamStates: StreamStateCache | null = null,
   ) {
     this.log = store;
     this.streams = { store, states: streamStates };
+    this.verifier = new LedgerVerifier(store, new VerifiedHeadTable(readModelDb));
   }
 
   /** Embedded: projections commit inside each append's transaction, so reads see writes at once. */
@@ -48,7 +53,7 @@ export class Ledger {
     store.addInlineProjector((events) => projections.apply(events));
     // Every append goes through this store: its commits keep the folded-stream cache current.
     const states = new StreamStateCache();
-    const ledger = new Ledger(store, new ReadModel(store.db, projections, false, options), projections, false, states);
+    const ledger = new Ledger(store, new ReadModel(store.db, projections, false, options), projections, false, store.db, states);
     store.onCommitted((events) => {
       states.observe(events);
       ledger.readModel.position.changed();
@@ -65,7 +70,7 @@ export class Ledger {
     db.pragma('journal_mode = WAL');
     const projections = new ProjectionRunner(db, 'elsewhere');
     await projections.open(store);
-    const ledger = new Ledger(store, new ReadModel(db, projections, true, options), projections, true);
+    const ledger = new Ledger(store, new ReadModel(db, projections, true, options), projections, true, db);
     if (options.follow !== false) {
       ledger.feed = store.subscribe(projections.checkpoint(), (event) => {
         projections.applyInTransaction([event]);
@@ -107,8 +112,12 @@ export class Ledger {
     return result;
   }
 
-  verify(): Promise<ChainVerdict> {
-    return verifyChain(this.store.readAll());
+  /**
+   * Walks the hash chain in a worker thread: what was appended since the head verified last, or with
+   * `full` the whole log; either way the kept head must still match the log. One walk at a time.
+   */
+  verify(options: { full?: boolean } = {}): Promise<LedgerVerdict> {
+    return this.verifier.verify(options.full === true);
   }
 
   /** Applies what the log holds past the read model's checkpoint (written by another process, say). */
@@ -129,6 +138,7 @@ export class Ledger {
   }
 
   async close(): Promise<void> {
+    await this.verifier.close();
     await this.feed?.close();
     this.readModel.close();
     await this.store.close();

@@ -64,9 +64,10 @@ program.command('rebuild').description('rebuild every read model from the log').
 
 program
   .command('verify')
-  .description('walk the hash chain; name the first broken position; print the head hash')
+  .description('walk the hash chain since the head verified last (--full: the whole log); name the first broken position; print the head hash')
   .option('--expect-head <hash>', 'also fail unless the log ends at this head hash (detects truncation or replacement)')
-  .action(async (options: { expectHead?: string }) => {
+  .option('--full', 'walk the whole log, not only what was appended since the head verified last', false)
+  .action(async (options: { expectHead?: string; full: boolean }) => {
     process.exitCode = await verify(options);
   });
 

@@ -72,7 +72,7 @@ export async function verifyChain(events: AsyncIterable<RecordedEvent>): Promise
   return { ok: true, events: count, headPosition: walk.position, headHash: walk.hash };
 }
 
-function describeBreak(broken: ChainBreak, walk: ChainWalk, event: RecordedEvent): string {
+export function describeBreak(broken: ChainBreak, walk: ChainWalk, event: RecordedEvent): string {
   switch (broken) {
     case 'position':
       return `position ${event.position} follows ${walk.position}: events are missing or reordered`;

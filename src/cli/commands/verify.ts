@@ -1,10 +1,13 @@
 import { openLedger } from '../../application/open-ledger';
 
-/** Exit code 0 when the chain holds (and ends at the expected head, if given), 1 otherwise. */
-export async function verify(options: { expectHead?: string }): Promise<number> {
+/**
+ * Exit code 0 when the chain holds (and ends at the expected head, if given), 1 otherwise. Walks what
+ * was appended since the head verified last, or with `full` the whole log.
+ */
+export async function verify(options: { expectHead?: string; full?: boolean }): Promise<number> {
   const ledger = await openLedger(undefined, { follow: false });
   try {
-    const verdict = await ledger.verify();
+    const verdict = await ledger.verify({ full: options.full === true });
     if (!verdict.ok) {
       console.error(`BROKEN at position ${verdict.position}: ${verdict.problem}`);
       return 1;
@@ -16,7 +19,9 @@ export async function verify(options: { expectHead?: string }): Promise<number> 
       );
       return 1;
     }
-    console.log(`OK: ${verdict.events} events, the hash chain holds`);
+    const walked = verdict.full ? 'the whole log' : `since the head verified last (position ${verdict.fromPosition})`;
+    console.log(`OK: ${verdict.events} events walked, ${walked}: the hash chain holds`);
+    console.log(`walked positions ${verdict.fromPosition + 1}-${verdict.toPosition}`);
     console.log(`head position ${verdict.headPosition}`);
     console.log(`head ${verdict.headHash ?? '(empty log)'}`);
     return 0;

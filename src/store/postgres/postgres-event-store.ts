@@ -38,6 +38,8 @@ export const DEFAULT_POSTGRES_SCHEMA = 'plan_ledger';
 export class PostgresEventStore implements EventStore {
   readonly kind = 'postgres';
   readonly schema: string;
+  /** Where the store connects: the chain-walk worker reads the log on a connection of its own. */
+  readonly connectionString: string;
   private readonly pool: Pool;
   private readonly clock: () => Date;
   private readonly signal = new AppendSignal();
@@ -49,6 +51,7 @@ export class PostgresEventStore implements EventStore {
   constructor(options: PostgresEventStoreOptions) {
     this.schema = options.schema ?? DEFAULT_POSTGRES_SCHEMA;
     assertSchemaName(this.schema);
+    this.connectionString = options.connectionString;
     this.clock = options.clock ?? (() => new Date());
     this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 5 });
     // An idle pooled connection that dies (server restart, network) is reported here; the pool has

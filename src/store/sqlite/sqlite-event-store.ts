@@ -16,54 +16,9 @@ import {
 import { planAppend } from '../plan-append';
 import { checkContinuesChain } from '../verbatim';
 import { OpenSubscriptions } from '../open-subscriptions';
+import { toRecorded, toRow, type EventRow } from './event-row';
 import { ensureLogSchema } from './schema';
 import { BACKSTOP_AUTOCHECKPOINT_PAGES, WalCheckpointer } from './wal-checkpointer';
-
-interface EventRow {
-  position: number;
-  id: string;
-  stream_id: string;
-  stream_revision: number;
-  type: string;
-  version: number;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-  hash: string;
-  previous_hash: string | null;
-}
-
-function toRecorded(row: EventRow): RecordedEvent {
-  return {
-    id: row.id,
-    streamId: row.stream_id,
-    streamRevision: row.stream_revision,
-    position: row.position,
-    type: row.type,
-    version: row.version,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    recordedAt: row.recorded_at,
-    hash: row.hash,
-    previousHash: row.previous_hash,
-  };
-}
-
-function toRow(event: RecordedEvent) {
-  return {
-    position: event.position,
-    id: event.id,
-    stream_id: event.streamId,
-    stream_revision: event.streamRevision,
-    type: event.type,
-    version: event.version,
-    data: JSON.stringify(event.data),
-    metadata: JSON.stringify(event.metadata),
-    recorded_at: event.recordedAt,
-    hash: event.hash,
-    previous_hash: event.previousHash,
-  };
-}
 
 function prepareStatements(db: Database.Database) {
   return {
@@ -117,6 +72,8 @@ export interface SqliteEventStoreOptions {
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
   readonly db: Database.Database;
+  /** The database file (`:memory:` for none): the chain-walk worker opens it read-only on its own connection. */
+  readonly path: string;
   private readonly clock: () => Date;
   private readonly signal = new AppendSignal();
   private readonly subscriptions = new OpenSubscriptions();
@@ -127,6 +84,7 @@ export class SqliteEventStore implements EventStore {
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    this.path = options.path;
     this.db = new Database(options.path, options.verbose ? { verbose: (sql) => options.verbose?.(String(sql)) } : {});
     this.db.pragma('journal_mode = WAL');
     // FULL: an acknowledged append survives power loss, not just a process crash.

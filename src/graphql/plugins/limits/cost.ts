@@ -40,7 +40,7 @@ const DEFAULT_PAGE_SIZE = 50;
 
 /** Resolvers that do more than one batched read: a scan, a history, a write. */
 export const BASE_COSTS: Readonly<Record<string, number>> = {
-  // A walk of the whole hash chain: at most ten of them (aliased) in one request under the default limit.
+  // A walk of the hash chain, in a worker thread; one-verify.ts allows one per request.
   'Query.verifyLedger': 5_000,
   'Query.compareFiscalYears': 100,
   'Query.auditTrail': 10,

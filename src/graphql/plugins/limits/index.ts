@@ -1,4 +1,4 @@
-// Limits on what one request may ask: depth, cost, document size, time, body size, introspection.
+// Limits on what one request may ask: depth, cost, document size, time, body size, introspection, one verifyLedger.
 // Configured by src/config/limits.ts (PLAN_LEDGER_MAX_* variables, validated at start-up).
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { ParseOptions, ValidationRule } from 'graphql';
@@ -6,6 +6,7 @@ import type { Limits } from '../../../config/limits';
 import { complexityLimitPlugin, type ComplexityOptions } from './complexity';
 import { depthLimitRule } from './depth';
 import { noIntrospectionRule } from './introspection';
+import { oneVerifyPerRequestRule } from './one-verify';
 import { timeBudgetPlugin, type TimeBudgetOptions } from './time-budget';
 
 export { limitedJsonBody } from './body-limit';
@@ -13,11 +14,12 @@ export { checkComplexity, complexityLimitPlugin } from './complexity';
 export { LIST_SIZES, BASE_COSTS, CONNECTIONS, operationCost, ledgerCostEstimator } from './cost';
 export { depthLimitRule, operationDepths } from './depth';
 export { noIntrospectionRule } from './introspection';
+export { oneVerifyPerRequestRule } from './one-verify';
 export { TIMEOUT_CODE, timeBudgetPlugin } from './time-budget';
 
 /** Validation rules: run once per distinct document (Apollo caches validated documents). */
 export function limitValidationRules(limits: Pick<Limits, 'maxDepth' | 'introspection'>): ValidationRule[] {
-  return [depthLimitRule(limits.maxDepth), ...(limits.introspection ? [] : [noIntrospectionRule])];
+  return [depthLimitRule(limits.maxDepth), oneVerifyPerRequestRule, ...(limits.introspection ? [] : [noIntrospectionRule])];
 }
 
 /** graphql-js stops parsing past this many tokens, before validation (whose cost grows with the document). */
