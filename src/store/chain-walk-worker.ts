@@ -4,6 +4,7 @@
 // its own (measured on 30k events: with its pages read and cloned on the main thread, the event loop
 // was held 23 ms at p99); events of other stores (KurrentDB) arrive in pages from the main thread.
 import Database from 'better-sqlite3';
+import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RecordedEvent } from './event-store';
 import { toRecorded, type EventRow } from './sqlite/event-row';
@@ -68,6 +69,14 @@ function walkPages(walk: RangeWalk): void {
     }
     reply({ ack: true });
   });
+}
+
+// The walk is background work: on Linux a thread's nice value is its own, so this lowers the walk alone
+// and the event loop wins the CPU whenever both want it (elsewhere it is best effort).
+try {
+  setPriority(constants.priority.PRIORITY_LOW);
+} catch {
+  // Not permitted here: the walk runs at the server's priority, as before.
 }
 
 try {
