@@ -41,6 +41,7 @@ export interface ReadModelOptions {
 export class ReadModel {
   /** The read model's position, cheap enough to ask on every request (the response cache does). */
   readonly position: ReadModelPosition;
+  private editionsAt: { position: number; rows: readonly EditionRow[] } | null = null;
   /** Reads of now through the present held in memory; null when it is switched off. */
   readonly present: PresentReads | null;
 
@@ -113,8 +114,15 @@ export class ReadModel {
 
   // The ledger as a whole, at its head.
 
-  editions(): EditionRow[] {
-    return editionRows(this.db);
+  /**
+   * The editions imported, read again only when the read model has moved: edition arguments are
+   * checked against them on every request that names one, and a read of SQLite costs more than the
+   * rest of a question the present in memory answers.
+   */
+  editions(): readonly EditionRow[] {
+    const position = this.position.current();
+    if (this.editionsAt?.position !== position) this.editionsAt = { position, rows: editionRows(this.db) };
+    return this.editionsAt.rows;
   }
 
   /** The newest edition imported so far: direct edits count as belonging to it. */

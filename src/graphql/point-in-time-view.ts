@@ -124,7 +124,7 @@ export class PointInTimeView {
   }
 
   /** The editions imported so far, oldest first: the ledger's own history, the same at any point. */
-  importedEditions(): EditionRow[] {
+  importedEditions(): readonly EditionRow[] {
     return this.readModel.editions();
   }
 
