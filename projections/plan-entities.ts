@@ -25,7 +25,7 @@ export type EntityType = 'measure' | 'project' | 'indicator';
 
 export const planEntitiesProjection: Projection = {
   name: 'plan-entities',
-  version: 1,
+  version: 2,
   tables: ['rm_field_statements', 'rm_field_current', 'rm_entity_documents', 'rm_entity_editions', 'rm_chapter_members'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_field_statements (
@@ -34,6 +34,8 @@ export const planEntitiesProjection: Projection = {
       PRIMARY KEY (entity_id, field, position)
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS rm_field_statements_type ON rm_field_statements (entity_type, field, position);
+    -- One field as one edition stated it, e.g. every department an edition changed (queries/edition-changes.ts).
+    CREATE INDEX IF NOT EXISTS rm_field_statements_edition ON rm_field_statements (field, effective_edition);
     -- Which indicators an owner ever had, for "indicators of this measure as of then" (see indicatorsOwned).
     CREATE INDEX IF NOT EXISTS rm_field_statements_owner ON rm_field_statements (value_json, entity_id) WHERE field = 'ownerId';
     CREATE TABLE IF NOT EXISTS rm_field_current (
@@ -50,6 +52,8 @@ export const planEntitiesProjection: Projection = {
       entity_id TEXT NOT NULL, edition INTEGER NOT NULL, position INTEGER NOT NULL,
       PRIMARY KEY (entity_id, edition)
     ) WITHOUT ROWID;
+    -- What one edition reported, for what it added and left out (queries/edition-changes.ts).
+    CREATE INDEX IF NOT EXISTS rm_entity_editions_edition ON rm_entity_editions (edition, entity_id);
     -- Measures some edition reported a sheet of, by their chapter; projects some edition linked to a
     -- measure of the chapter.
     CREATE TABLE IF NOT EXISTS rm_chapter_members (

@@ -9,7 +9,7 @@ import { stateValue, type ValueEntry } from './value-document';
 
 export const valueHistoryProjection: Projection = {
   name: 'value-history',
-  version: 1,
+  version: 2,
   tables: ['rm_value_statements', 'rm_value_documents'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_value_statements (
@@ -19,6 +19,9 @@ export const valueHistoryProjection: Projection = {
     );
     CREATE INDEX IF NOT EXISTS rm_value_statements_lookup
       ON rm_value_statements (indicator_id, fiscal_year, kind, effective_edition, position);
+    -- What one edition's reports stated, cell by cell in log order (editionChanges, queries/edition-changes.ts).
+    CREATE INDEX IF NOT EXISTS rm_value_statements_edition
+      ON rm_value_statements (edition, indicator_id, fiscal_year, kind, position) WHERE edition IS NOT NULL;
     -- A JSON array of ValueEntry: [fiscal_year, kind, value, text, effective_edition, target revised (0/1)], in key order.
     CREATE TABLE IF NOT EXISTS rm_value_documents (indicator_id TEXT PRIMARY KEY, document TEXT NOT NULL) WITHOUT ROWID;
   `,

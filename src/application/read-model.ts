@@ -5,6 +5,14 @@ import type { Database } from 'better-sqlite3';
 import { resolveAsOf, type AsOf } from '../../projections/queries/as-of';
 import { auditPage, streamRevisionAt, type AuditFilter, type AuditWindow } from '../../projections/queries/audit-queries';
 import { readModelCatalog } from '../../projections/queries/catalog-queries';
+import {
+  departmentMoves,
+  editionEntityChanges,
+  editionRevisions,
+  type DepartmentMoveRow,
+  type EditionEntityRow,
+  type ValueRevisionRow,
+} from '../../projections/queries/edition-changes';
 import { editionRows, newestEdition, type EditionRow } from '../../projections/queries/edition-queries';
 import { entityEditions, entityRecords, indicatorsOwned, type EntityRecord } from '../../projections/queries/entity-queries';
 import { indicatorListing, yearValues, type IndicatorListing, type YearValues } from '../../projections/queries/export-queries';
@@ -128,6 +136,21 @@ export class ReadModel {
   /** The newest edition imported so far: direct edits count as belonging to it. */
   newestEdition(): number | null {
     return newestEdition(this.db);
+  }
+
+  /** The targets and actuals an edition stated differently from the statements current before it. */
+  editionRevisions(edition: number): ValueRevisionRow[] {
+    return editionRevisions(this.db, edition);
+  }
+
+  /** The indicators and projects an edition added, and those of the edition before it that it left out. */
+  editionEntityChanges(edition: number): EditionEntityRow[] {
+    return editionEntityChanges(this.db, edition);
+  }
+
+  /** The measures and projects whose department an edition stated differently. */
+  departmentMoves(edition: number): DepartmentMoveRow[] {
+    return departmentMoves(this.db, edition);
   }
 
   auditPage(filter: AuditFilter, window: AuditWindow) {

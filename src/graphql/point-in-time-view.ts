@@ -3,6 +3,7 @@
 import DataLoader from 'dataloader';
 import { isNow, type AsOf } from '../../projections/queries/as-of';
 import type { AuditFilter, AuditWindow } from '../../projections/queries/audit-queries';
+import type { DepartmentMoveRow, EditionEntityRow, ValueRevisionRow } from '../../projections/queries/edition-changes';
 import type { EditionRow } from '../../projections/queries/edition-queries';
 import type { PresentReads } from '../../projections/queries/present-reads';
 import type { RevisionRow, ValuesNow } from '../../projections/queries/value-queries';
@@ -126,6 +127,15 @@ export class PointInTimeView {
   /** The editions imported so far, oldest first: the ledger's own history, the same at any point. */
   importedEditions(): readonly EditionRow[] {
     return this.readModel.editions();
+  }
+
+  // What an edition changed (Query.editionChanges), by edition, read once a request (the four added and dropped
+  // lists share one read): like importedEditions, the ledger's own history, the same at any point.
+  readonly editionRevisions = this.byEdition<ValueRevisionRow>((edition) => this.readModel.editionRevisions(edition));
+  readonly editionEntityChanges = this.byEdition<EditionEntityRow>((edition) => this.readModel.editionEntityChanges(edition));
+  readonly departmentMoves = this.byEdition<DepartmentMoveRow>((edition) => this.readModel.departmentMoves(edition));
+  private byEdition<Row>(read: (edition: number) => Row[]) {
+    return new DataLoader<number, Row[]>(async (editions) => editions.map(read));
   }
 
   /** A stream's revision at this view's position in the log; null for a view of now (the store holds that). */

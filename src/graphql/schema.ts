@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { EditionChangesResolver } from './resolvers/edition-changes-resolver';
 import { IndicatorResolver } from './resolvers/indicator-resolver';
 import { IndicatorRevisionResolver, IndicatorStreamRevisionResolver } from './resolvers/indicator-revision-resolver';
 import { ImportEvaluationReportPayloadResolver } from './resolvers/mutation-events';
@@ -34,6 +35,7 @@ export function ledgerSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers: [
       QueryResolver,
+      EditionChangesResolver,
       NodeResolver,
       VerificationResolver,
       IndicatorRevisionResolver,
