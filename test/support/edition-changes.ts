@@ -27,3 +27,46 @@ export function edition2022Text(): string {
   );
   return text;
 }
+
+export const EDITION_CHANGES = `query($edition: Int!) {
+  editionChanges(edition: $edition) {
+    edition label
+    revisions { indicator { id kind } fiscalYear kind fromEdition from fromText to toText delta eased easedAfterMiss reason }
+    addedIndicators { id } droppedIndicators { id } addedProjects { id } droppedProjects { id }
+    departmentMoves { ownerType ownerId title from to }
+  }
+}`;
+
+export interface RevisionData {
+  indicator: { id: string; kind: string };
+  fiscalYear: number;
+  kind: 'TARGET' | 'ACTUAL';
+  fromEdition: number | null;
+  from: number | null;
+  fromText: string | null;
+  to: number | null;
+  toText: string | null;
+  delta: number | null;
+  eased: boolean | null;
+  easedAfterMiss: boolean;
+  reason: string | null;
+}
+
+export interface EditionChangesData {
+  edition: number;
+  label: string;
+  revisions: RevisionData[];
+  addedIndicators: { id: string }[];
+  droppedIndicators: { id: string }[];
+  addedProjects: { id: string }[];
+  droppedProjects: { id: string }[];
+  departmentMoves: { ownerType: string; ownerId: string; title: string; from: string | null; to: string | null }[];
+}
+
+/** One line a revision, to compare whole lists at a glance: the delta rounded off its floating-point noise. */
+export function revisionLine(r: RevisionData): string {
+  const delta = r.delta === null ? 'null' : String(Math.round(r.delta * 1000) / 1000);
+  return `${r.indicator.id} ${r.fiscalYear} ${r.kind}: ${r.fromText} (${r.fromEdition}) → ${r.toText}, Δ ${delta}, eased ${r.eased}, after miss ${r.easedAfterMiss}`;
+}
+
+export const ids = (list: readonly { id: string }[]): string[] => list.map((item) => item.id);
