@@ -6,7 +6,8 @@
 // editions only. A report older than one imported earlier is so compared with the older editions it
 // follows, not with newer ones it can never replace (precedence); a direct edit counts for the edition
 // it was made under. Only changes are recorded, so a cell an edition repeated has no statement of it:
-// it is no revision, and its value is the one before.
+// it is no revision, and its value is the one before. A restatement that an older report's later import
+// appended for this edition repeats what this edition said, so it compares equal to the before and adds nothing.
 //
 // Scope (#15): every query reads the whole ledger; a municipality filter goes on `edition` (rm_editions)
 // and on the statements each query starts from (the `stated`/`reported` sets).
