@@ -8,13 +8,13 @@ const changed = (name: string, change: Partial<Projection>): Projection[] => pro
 describe('readModelVersion', () => {
   it("names every projection and its version, the checkpoint's, and where the log is", () => {
     expect(readModelVersion(projections, 'same-database')).toBe(
-      'checkpoint@1 plan-entities@1 value-history@1 audit-log@1 event-payloads@1 editions@1 log:same-database',
+      'checkpoint@1 plan-entities@2 value-history@2 audit-log@2 event-payloads@1 editions@2 log:same-database',
     );
   });
 
   it('changes when a projection raises its version, not when its DDL text (a comment) changes', () => {
     const version = readModelVersion(projections, 'same-database');
-    expect(readModelVersion(changed('value-history', { version: 2 }), 'same-database')).not.toBe(version);
+    expect(readModelVersion(changed('value-history', { version: 3 }), 'same-database')).not.toBe(version);
     const plan = projections.find((p) => p.name === 'plan-entities');
     expect(readModelVersion(changed('plan-entities', { schema: `${plan?.schema ?? ''}\n-- edited` }), 'same-database')).toBe(version);
   });
