@@ -13,6 +13,7 @@ import type { Ledger } from '../src/application/ledger';
 import { recordValue, type RecordValueInput } from '../src/application/record-value';
 import { StreamStateCache } from '../src/application/stream-state-cache';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
+import { splitQualifiedId, streamPrefixOf } from '../src/domain/ids';
 import { median, msSince } from './stats';
 
 export interface AppendFigures {
@@ -46,9 +47,11 @@ function rawRound(db: Database.Database, insert: Database.Statement, body: strin
 }
 
 /** The i-th edit of a round: a new actual for one of the indicators, in turn. */
-function edit(indicators: readonly string[], i: number): RecordValueInput {
-  const indicatorId = indicators[i % indicators.length] as string;
-  return { indicatorId, fiscalYear: 2022, kind: 'ACTUAL', value: 1 + (i % 97), text: null, reason: 'benchmark correction' };
+/** The i-th edit, on one of `indicators` (qualified ids): its municipality and the input as it names it. */
+function edit(indicators: readonly string[], i: number): { municipality: string; input: RecordValueInput } {
+  const { municipality, localId } = splitQualifiedId(indicators[i % indicators.length] as string);
+  if (municipality === null) throw new Error('the read model keeps qualified ids');
+  return { municipality, input: { indicatorId: localId, fiscalYear: 2022, kind: 'ACTUAL', value: 1 + (i % 97), text: null, reason: 'benchmark correction' } };
 }
 
 async function timedRound(ops: number, offset: number, append: (i: number) => Promise<unknown>): Promise<number> {
@@ -66,10 +69,11 @@ function logAlone(ledger: Ledger, path: string) {
   const store = new SqliteEventStore({ path });
   const states = new StreamStateCache();
   store.onCommitted((events) => states.observe(events));
-  const streams = { store, states };
-  const effectiveEdition = ledger.readModel.newestEdition() ?? 0;
   return {
-    append: (input: RecordValueInput) => recordValue(streams, input, { actor: ACTOR, effectiveEdition }),
+    append: ({ municipality, input }: { municipality: string; input: RecordValueInput }) => {
+      const effectiveEdition = ledger.readModel.newestEdition(municipality) ?? 0;
+      return recordValue({ store, states, municipality, prefix: streamPrefixOf(municipality, null) }, input, { actor: ACTOR, effectiveEdition });
+    },
     close: () => store.close(),
   };
 }
@@ -93,7 +97,10 @@ export async function appendBench(ledger: Ledger, storePath: string, dir: string
   const insert = raw.prepare('INSERT INTO rows (body) VALUES (?)');
   const body = 'x'.repeat(rowBytes);
   const log = logAlone(ledger, storePath);
-  const ledgerEdit = (i: number) => ledger.recordValue(edit(ledgerIndicators, i), ACTOR);
+  const ledgerEdit = (i: number) => {
+    const { municipality, input } = edit(ledgerIndicators, i);
+    return ledger.recordValue(municipality, input, ACTOR);
+  };
   const logEdit = (i: number) => log.append(edit(logIndicators, i));
   const catchUp = () => ledger.catchUp();
   try {

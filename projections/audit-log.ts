@@ -5,13 +5,15 @@ import type { ProjectedEvent, Projection } from './projection';
 
 export const auditLogProjection: Projection = {
   name: 'audit-log',
-  version: 1,
+  // 2: the municipality of each event.
+  version: 2,
   tables: ['rm_audit_log'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_audit_log (
       position INTEGER PRIMARY KEY, type TEXT NOT NULL, recorded_at TEXT NOT NULL, actor TEXT NOT NULL, reason TEXT,
-      edition INTEGER
+      edition INTEGER, municipality TEXT NOT NULL
     );
+    CREATE INDEX IF NOT EXISTS rm_audit_log_municipality ON rm_audit_log (municipality, position);
     CREATE INDEX IF NOT EXISTS rm_audit_log_actor ON rm_audit_log (actor, position);
     CREATE INDEX IF NOT EXISTS rm_audit_log_type ON rm_audit_log (type, position);
     CREATE INDEX IF NOT EXISTS rm_audit_log_edition ON rm_audit_log (edition, position);
@@ -20,10 +22,10 @@ export const auditLogProjection: Projection = {
 
   prepare(db: Database) {
     const insert = db.prepare(
-      'INSERT INTO rm_audit_log (position, type, recorded_at, actor, reason, edition) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO rm_audit_log (position, type, recorded_at, actor, reason, edition, municipality) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     const apply = (event: ProjectedEvent) => {
-      insert.run(event.position, event.type, event.recordedAt, event.metadata.actor, event.metadata.reason, event.metadata.edition);
+      insert.run(event.position, event.type, event.recordedAt, event.metadata.actor, event.metadata.reason, event.metadata.edition, event.municipality);
     };
     return { apply };
   },

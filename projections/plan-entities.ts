@@ -16,7 +16,7 @@ import {
 } from '../events/indicator-events';
 import { MeasureNotReported, MeasureRegistered, MeasureReported } from '../events/measure-events';
 import { ProjectNotReported, ProjectRegistered, ProjectReported } from '../events/project-events';
-import { MEASURE_CODE, placementOf } from '../src/domain/ids';
+import { MEASURE_CODE, placementOf, qualifiedId, splitQualifiedId } from '../src/domain/ids';
 import type { JsonValue } from '../src/shared/json';
 import { canonicalJson } from './canonical-json';
 import type { ApplyMode, ProjectedEvent, Projection } from './projection';
@@ -25,6 +25,8 @@ export type EntityType = 'measure' | 'project' | 'indicator';
 
 export const planEntitiesProjection: Projection = {
   name: 'plan-entities',
+  // 2: ids qualified by municipality (062073:5-1-1), chapters kept per municipality; the edition indexes
+  // editionChanges reads.
   version: 2,
   tables: ['rm_field_statements', 'rm_field_current', 'rm_entity_documents', 'rm_entity_editions', 'rm_chapter_members'],
   schema: `
@@ -57,8 +59,8 @@ export const planEntitiesProjection: Projection = {
     -- Measures some edition reported a sheet of, by their chapter; projects some edition linked to a
     -- measure of the chapter.
     CREATE TABLE IF NOT EXISTS rm_chapter_members (
-      chapter INTEGER NOT NULL, entity_type TEXT NOT NULL, entity_id TEXT NOT NULL,
-      PRIMARY KEY (chapter, entity_type, entity_id)
+      municipality TEXT NOT NULL, chapter INTEGER NOT NULL, entity_type TEXT NOT NULL, entity_id TEXT NOT NULL,
+      PRIMARY KEY (municipality, chapter, entity_type, entity_id)
     ) WITHOUT ROWID;
   `,
 
@@ -76,9 +78,10 @@ export const planEntitiesProjection: Projection = {
         position = excluded.position
       WHERE excluded.effective_edition >= rm_field_current.effective_edition`);
     const insertEdition = db.prepare('INSERT OR IGNORE INTO rm_entity_editions (entity_id, edition, position) VALUES (?, ?, ?)');
-    const insertMember = db.prepare('INSERT OR IGNORE INTO rm_chapter_members (chapter, entity_type, entity_id) VALUES (?, ?, ?)');
+    const insertMember = db.prepare('INSERT OR IGNORE INTO rm_chapter_members (municipality, chapter, entity_type, entity_id) VALUES (?, ?, ?, ?)');
     const chapterOf = (code: JsonValue): number | null =>
       typeof code === 'string' && MEASURE_CODE.test(code) ? placementOf(code).chapter : null;
+    const memberOf = (chapter: number, type: EntityType, id: string) => insertMember.run(splitQualifiedId(id).municipality, chapter, type, id);
 
     // Registration states who an entity is (its code, name, kind, owner) for the edition that first named
     // it. When an older edition names it later (editions may be imported in any order), those facts hold
@@ -143,43 +146,46 @@ export const planEntitiesProjection: Projection = {
       for (const [field, change] of Object.entries(changes)) state(type, id, edition, position, field, change.to);
       knownAt(type, id, edition, position, changes);
       insertEdition.run(id, edition, position);
-      const chapter = type === 'measure' ? chapterOf(id) : null;
-      if (chapter !== null) insertMember.run(chapter, 'measure', id);
+      const { municipality, localId } = splitQualifiedId(id);
+      const chapter = type === 'measure' ? chapterOf(localId) : null;
+      if (chapter !== null) memberOf(chapter, 'measure', id);
       const links = type === 'project' ? changes['measures']?.to : undefined;
-      if (Array.isArray(links)) {
+      if (Array.isArray(links) && municipality !== null) {
         for (const code of links) {
           const linked = chapterOf(code);
-          if (linked !== null) insertMember.run(linked, 'project', id);
+          if (linked !== null) memberOf(linked, 'project', id);
           // A linked measure may be known only from links (outside the imported chapters).
-          if (typeof code === 'string') knownAt('measure', code, edition, position);
+          if (typeof code === 'string') knownAt('measure', qualifiedId(municipality, code), edition, position);
         }
       }
     };
 
     const apply = (event: ProjectedEvent) => {
+      const own = (localId: string) => qualifiedId(event.municipality, localId);
       switch (event.type) {
         case MeasureRegistered.type: {
           const { code, title } = event.data;
-          state('measure', code, editionOf(event), event.position, 'code', code);
-          state('measure', code, editionOf(event), event.position, 'title', title);
+          state('measure', own(code), editionOf(event), event.position, 'code', code);
+          state('measure', own(code), editionOf(event), event.position, 'title', title);
           break;
         }
         case ProjectRegistered.type:
-          state('project', event.data.projectId, editionOf(event), event.position, 'name', event.data.name);
+          state('project', own(event.data.projectId), editionOf(event), event.position, 'name', event.data.name);
           break;
         case IndicatorDefined.type: {
           const { indicatorId, ...fields } = event.data;
-          for (const [field, value] of Object.entries(fields)) state('indicator', indicatorId, editionOf(event), event.position, field, value);
+          const qualified = { ...fields, ownerId: own(fields.ownerId) };
+          for (const [field, value] of Object.entries(qualified)) state('indicator', own(indicatorId), editionOf(event), event.position, field, value);
           break;
         }
         case MeasureReported.type:
-          reported('measure', event.data.code, event.data.edition, event.position, event.data.changes);
+          reported('measure', own(event.data.code), event.data.edition, event.position, event.data.changes);
           break;
         case ProjectReported.type:
-          reported('project', event.data.projectId, event.data.edition, event.position, event.data.changes);
+          reported('project', own(event.data.projectId), event.data.edition, event.position, event.data.changes);
           break;
         case IndicatorReported.type:
-          reported('indicator', event.data.indicatorId, event.data.edition, event.position, event.data.changes);
+          reported('indicator', own(event.data.indicatorId), event.data.edition, event.position, qualifiedOwner(event.municipality, event.data.changes));
           break;
         case MeasureNotReported.type:
         case ProjectNotReported.type:
@@ -204,20 +210,21 @@ export const planEntitiesProjection: Projection = {
   },
 
   touches(event: ProjectedEvent): readonly string[] {
+    const own = (localId: string) => qualifiedId(event.municipality, localId);
     switch (event.type) {
       case MeasureRegistered.type:
-        return [event.data.code];
+        return [own(event.data.code)];
       case ProjectRegistered.type:
-        return [event.data.projectId];
+        return [own(event.data.projectId)];
       case IndicatorDefined.type:
         // The owner's list of indicators changes with it.
-        return [event.data.indicatorId, event.data.ownerId];
+        return [own(event.data.indicatorId), own(event.data.ownerId)];
       case MeasureReported.type:
-        return reportedTouches(event.data.code, event.data.changes);
+        return reportedTouches(event.municipality, event.data.code, event.data.changes);
       case ProjectReported.type:
-        return reportedTouches(event.data.projectId, event.data.changes);
+        return reportedTouches(event.municipality, event.data.projectId, event.data.changes);
       case IndicatorReported.type:
-        return reportedTouches(event.data.indicatorId, event.data.changes);
+        return reportedTouches(event.municipality, event.data.indicatorId, event.data.changes);
       case MeasureNotReported.type:
       case ProjectNotReported.type:
       case IndicatorNotReported.type:
@@ -251,9 +258,17 @@ export const planEntitiesProjection: Projection = {
  * What a Reported event about `id` changes besides it: the measures a project links to are restated
  * (knownAt); an indicator's owners before and after a change of owner have other lists of indicators.
  */
-function reportedTouches(id: string, changes: FieldChanges): readonly string[] {
+function reportedTouches(municipality: string, localId: string, changes: FieldChanges): readonly string[] {
   const related = [changes['measures']?.to, changes['ownerId']?.from, changes['ownerId']?.to].flat();
-  return [id, ...related.filter((related): related is string => typeof related === 'string')];
+  return [localId, ...related.filter((related): related is string => typeof related === 'string')].map((id) => qualifiedId(municipality, id));
+}
+
+/** An indicator's owner is stored as the owner's qualified id, as every id of the read model is. */
+function qualifiedOwner(municipality: string, changes: FieldChanges): FieldChanges {
+  const owner = changes['ownerId'];
+  if (owner === undefined) return changes;
+  const qualify = (value: JsonValue): JsonValue => (typeof value === 'string' ? qualifiedId(municipality, value) : value);
+  return { ...changes, ownerId: { from: qualify(owner.from), to: qualify(owner.to) } };
 }
 
 /** Writes the documents of one entity (its id bound twice) or of all, from the current fields. */

@@ -2,8 +2,11 @@ import type { Database } from 'better-sqlite3';
 import type { CurrentEvent } from '../events/catalogue';
 import type { RecordedEvent } from '../src/store/event-store';
 
-/** A recorded event as projections read it: typed, of its type's current version (toCurrentVersion). */
-export type ProjectedEvent = CurrentEvent<RecordedEvent>;
+/**
+ * A recorded event as projections read it: typed, of its type's current version (toCurrentVersion),
+ * with the municipality it belongs to (events/municipality-of.ts).
+ */
+export type ProjectedEvent = CurrentEvent<RecordedEvent & { municipality: string }>;
 
 /** A read model: its tables, and how one event changes them. Runs inside the caller's transaction. */
 export interface Projection {

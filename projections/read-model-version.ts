@@ -11,9 +11,11 @@ import type { Projection } from './projection';
  * writes change; an edited comment changes nothing. Releases before these numbers wrote `1:<digest of
  * the DDL>`, which never equals this, so their read models are rebuilt once.
  */
-export function readModelVersion(projections: readonly Projection[], log: LogPlacement): string {
+export function readModelVersion(projections: readonly Projection[], log: LogPlacement, only: ReadonlySet<string> | null = null): string {
   const parts = projections.map((p) => `${p.name}@${p.version}`);
-  return [`checkpoint@${CHECKPOINT_SCHEMA_VERSION}`, ...parts, `log:${log}`].join(' ');
+  // A read model of some municipalities is rebuilt when the list changes: it holds nothing of the others.
+  const kept = only === null ? [] : [`municipalities:${[...only].sort().join(',')}`];
+  return [`checkpoint@${CHECKPOINT_SCHEMA_VERSION}`, ...parts, `log:${log}`, ...kept].join(' ');
 }
 
 /** Why the read model in `state`'s database must be rebuilt before it is read; null when it can be caught up. */
@@ -41,9 +43,14 @@ function dropReadModel(db: Database, state: ReadModelState): void {
  * would survive CREATE TABLE IF NOT EXISTS), and marks the read model with this version. Returns why it
  * must be rebuilt, or null.
  */
-export function openReadModelTables(state: ReadModelState, projections: readonly Projection[], log: LogPlacement): string | null {
+export function openReadModelTables(
+  state: ReadModelState,
+  projections: readonly Projection[],
+  log: LogPlacement,
+  only: ReadonlySet<string> | null = null,
+): string | null {
   const { db } = state;
-  const version = readModelVersion(projections, log);
+  const version = readModelVersion(projections, log, only);
   const staleBecause = whyStale(state, version);
   db.transaction(() => {
     if (staleBecause !== null) dropReadModel(db, state);

@@ -1,10 +1,11 @@
 // Live apply and catch-up: events reach every projection and move the checkpoint in one transaction.
 import type { Database } from 'better-sqlite3';
 import { toCurrentVersion } from '../events/catalogue';
+import { municipalityOf, NO_LEGACY, type Tenancy } from '../events/municipality-of';
 import type { EventStore, RecordedEvent } from '../src/store/event-store';
 import { readModelProjections, type LogPlacement } from './all';
 import { ReadModelState } from './read-model-state';
-import type { Applier, Projection } from './projection';
+import type { Applier, ProjectedEvent, Projection } from './projection';
 import { openReadModelTables } from './read-model-version';
 import { rebuildReadModel, type ReplayTarget } from './rebuild';
 
@@ -22,6 +23,19 @@ export interface ReadModelChange {
 }
 
 export type ReadModelChangeListener = (change: ReadModelChange) => void;
+
+/** Which events this read model keeps, and whom the oldest belong to. */
+export interface ReadScope {
+  /** The municipality of events written before the ledger held several (PLAN_LEDGER_MUNICIPALITY). */
+  tenancy: Tenancy;
+  /**
+   * The municipalities kept (PLAN_LEDGER_MUNICIPALITIES), so a prefecture's node serves its own cities
+   * from a national log; null keeps every one. Events of others move the checkpoint and nothing else.
+   */
+  only: ReadonlySet<string> | null;
+}
+
+export const EVERY_MUNICIPALITY: ReadScope = { tenancy: NO_LEGACY, only: null };
 
 /**
  * Applies events to every read model and moves the checkpoint in the same transaction, so the read
@@ -41,11 +55,12 @@ export class ProjectionRunner implements ReplayTarget {
   constructor(
     readonly db: Database,
     private readonly log: LogPlacement,
+    private readonly scope: ReadScope = EVERY_MUNICIPALITY,
   ) {
     this.projections = readModelProjections(log);
     this.touching = this.projections.filter((p) => p.touches !== undefined);
     this.state = new ReadModelState(db);
-    this.staleBecause = openReadModelTables(this.state, this.projections, log);
+    this.staleBecause = openReadModelTables(this.state, this.projections, log, scope.only);
     this.stale = this.staleBecause !== null;
     this.appliers = this.projections.map((p) => p.prepare(db, 'live'));
   }
@@ -92,7 +107,11 @@ export class ProjectionRunner implements ReplayTarget {
         throw new Error(`read model at position ${checkpoint} cannot apply position ${event.position}: events are missing`);
       }
       if (event.position === 1) this.state.setFirstEventHash(event.hash);
-      const current = toCurrentVersion(event);
+      const current: ProjectedEvent = toCurrentVersion({ ...event, municipality: municipalityOf(event, this.scope.tenancy) });
+      if (this.scope.only !== null && !this.scope.only.has(current.municipality)) {
+        checkpoint = event.position;
+        continue;
+      }
       for (const applier of appliers) applier.apply(current);
       if (touched) for (const projection of this.touching) for (const id of projection.touches?.(current) ?? []) touched.add(id);
       checkpoint = event.position;

@@ -4,11 +4,13 @@
 // document (value-document.ts).
 import type { Database } from 'better-sqlite3';
 import { isValueEvent, valueKindOf } from '../events/indicator-events';
+import { qualifiedId } from '../src/domain/ids';
 import type { ApplyMode, ProjectedEvent, Projection } from './projection';
 import { stateValue, type ValueEntry } from './value-document';
 
 export const valueHistoryProjection: Projection = {
   name: 'value-history',
+  // 2: indicator ids qualified by municipality; the edition index editionChanges reads.
   version: 2,
   tables: ['rm_value_statements', 'rm_value_documents'],
   schema: `
@@ -49,10 +51,11 @@ export const valueHistoryProjection: Projection = {
       if (!isValueEvent(event)) return;
       const kind = valueKindOf(event);
       const { data } = event;
+      const indicatorId = qualifiedId(event.municipality, data.indicatorId);
       // Positional parameters: binding a named-parameter object costs more than the insert itself.
       insert.run(
         event.position,
-        data.indicatorId,
+        indicatorId,
         data.fiscalYear,
         kind,
         data.effectiveEdition,
@@ -62,7 +65,7 @@ export const valueHistoryProjection: Projection = {
         data.previousValue,
         data.previousText,
       );
-      if (mode === 'live') stateValue(documentOf(data.indicatorId), { ...data, kind });
+      if (mode === 'live') stateValue(documentOf(indicatorId), { ...data, kind });
     };
     const flush = () => {
       for (const [indicatorId, entries] of documents) writeDocument.run(indicatorId, JSON.stringify(entries));
@@ -71,7 +74,7 @@ export const valueHistoryProjection: Projection = {
     return { apply, flush, forget: () => documents.clear() };
   },
 
-  touches: (event: ProjectedEvent) => (isValueEvent(event) ? [event.data.indicatorId] : []),
+  touches: (event: ProjectedEvent) => (isValueEvent(event) ? [qualifiedId(event.municipality, event.data.indicatorId)] : []),
 
   // What stateValue keeps, from all the statements at once: each value's winner is the highest edition,
   // then the latest position; a target is revised when its statements say more than one thing (see

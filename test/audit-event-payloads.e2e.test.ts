@@ -36,7 +36,7 @@ const nodes: Node[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  await server.ledger.importReport(sampleText(), { actor: 'importer' });
+  await server.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
   let after: string | null = null;
   do {
     const { data }: { data?: Page } = await server.gql<Page>(PAGE, { after });

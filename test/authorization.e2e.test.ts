@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from './support/test-server';
 
 const NPO = '5-1-1/NPO法人数'; // measure 5-1-1, 市政戦略課
 const RECORD = `mutation($id: ID!) { recordValue(input: { indicatorId: $id, fiscalYear: 2022, kind: ACTUAL, value: 18, reason: "counted" }) { id } }`;
-const IMPORT = `mutation($text: String!) { importReport(input: { text: $text }) { eventsAppended } }`;
+const IMPORT = `mutation($text: String!) { importReport(input: { municipality: "062073", text: $text }) { eventsAppended } }`;
 const AUDIT = `{ auditTrail(first: 1) { totalCount } }`;
 const VERIFY = `{ verifyLedger { ok events headHash } }`;
 
@@ -16,7 +16,7 @@ const as = async (role: 'viewer' | 'editor' | 'auditor' | 'admin' | null, depart
 
 beforeAll(async () => {
   server = await startTestServer();
-  await server.ledger.importReport(sampleText(), { actor: 'importer' });
+  await server.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
 });
 afterAll(() => server.stop());
 

@@ -21,7 +21,7 @@ describe('batched reads', () => {
   it('runs the same number of statements for one measure as for all of them', async () => {
     let statements = 0;
     const ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:', verbose: () => (statements += 1) }));
-    await ledger.importReport(sampleText(), { actor: 'importer' });
+    await ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
     const server = await createApolloServer();
     const count = async (department: string | null) => {
       statements = 0;

@@ -33,12 +33,12 @@ describeWithPostgres('catch-up read models on a PostgreSQL store', (url) => {
   it('answers a write through one node from the other, and a mutation reads its own write', async () => {
     const a = await node('a');
     const b = await node('b');
-    const summary = await a.importReport(sampleText(), { actor: 'importer' });
+    const summary = await a.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
     // Read-your-writes: the writing node has projected its own append before answering.
     expect(a.readModel.checkpoint()).toBe(summary.position);
     await b.waitForPosition(summary.position);
     expect(dumpReadModel(b)).toEqual(dumpReadModel(a));
-    const edit = await b.recordValue(
+    const edit = await b.recordValue('062073', 
       { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2022, kind: 'ACTUAL', value: 18, text: null, reason: 'counted' },
       'editor',
     );
@@ -50,11 +50,11 @@ describeWithPostgres('catch-up read models on a PostgreSQL store', (url) => {
   it('resumes from its checkpoint after a restart, and rebuilds to the same tables', async () => {
     const writer = await node('writer');
     const reader = await node('reader');
-    const first = await writer.importReport(sampleText(), { actor: 'importer' });
+    const first = await writer.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
     await reader.waitForPosition(first.position);
     await reader.close();
     open.splice(open.indexOf(reader), 1);
-    const edit = await writer.recordValue(
+    const edit = await writer.recordValue('062073', 
       { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2023, kind: 'TARGET', value: 20, text: null, reason: 'revised' },
       'editor',
     );
@@ -76,7 +76,7 @@ describeWithPostgres('a read model file built from another log', (url) => {
     const path = join(dir, 'read-model.db');
     try {
       const a = await Ledger.withReadModel(new PostgresEventStore({ connectionString: url, schema: first }), path);
-      await a.importReport(sampleText(), { actor: 'importer' });
+      await a.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
       await a.close();
       const b = await Ledger.withReadModel(new PostgresEventStore({ connectionString: url, schema: second }), path);
       try {

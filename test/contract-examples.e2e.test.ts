@@ -6,7 +6,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const imported = await server.gql(`mutation($text: String!) { importReport(input: { text: $text }) { edition eventsAppended } }`, {
+  const imported = await server.gql(`mutation($text: String!) { importReport(input: { municipality: "062073", text: $text }) { edition eventsAppended } }`, {
     text: sampleText(),
   });
   expect(imported.errors).toBeUndefined();

@@ -11,8 +11,8 @@ describeWithPostgres('plan-ledger copy', (url) => {
   it('moves a ledger SQLite → PostgreSQL → SQLite with the chain intact and the same read model', async () => {
     const originalStore = new SqliteEventStore({ path: ':memory:' });
     const original = await Ledger.embedded(originalStore);
-    await original.importReport(sampleText(), { actor: 'importer' });
-    await original.recordValue({ indicatorId: '5-1-1/NPO法人数', fiscalYear: 2022, kind: 'ACTUAL', value: 18, text: null, reason: 'counted' }, 'editor');
+    await original.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
+    await original.recordValue('062073', { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2022, kind: 'ACTUAL', value: 18, text: null, reason: 'counted' }, 'editor');
     const schema = freshSchemaName();
     const postgres = new PostgresEventStore({ connectionString: url, schema });
     const backStore = new SqliteEventStore({ path: ':memory:' });

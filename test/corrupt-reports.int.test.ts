@@ -98,7 +98,7 @@ describe(`${CASES} corrupted copies of the sample (seed ${SEED})`, () => {
   let ledger: Ledger;
   beforeAll(async () => {
     ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
-    await ledger.importReport(sampleText(), { actor: 'test:importer' });
+    await ledger.importReport(sampleText(), { municipality: '062073', actor: 'test:importer' });
   });
   afterAll(() => ledger.close());
 
@@ -121,7 +121,7 @@ describe(`${CASES} corrupted copies of the sample (seed ${SEED})`, () => {
       const before = head();
       const full = outcomes.failed % 50 === 0 ? digest() : null;
       try {
-        await ledger.importReport(decodeReport(bytes, file), { actor: 'test:fuzz', file });
+        await ledger.importReport(decodeReport(bytes, file), { municipality: '062073', actor: 'test:fuzz', file });
         outcomes.imported += 1;
       } catch (error) {
         outcomes.failed += 1;

@@ -22,7 +22,7 @@ function browserApp(): void {
 
   beforeAll(async () => {
     api = await startTestServer({ responseCache: true });
-    await api.ledger.importReport(sampleText(), { actor: 'importer' });
+    await api.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
     // The app's own origin: another port is another origin.
     app = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>app</title>'));
     await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));

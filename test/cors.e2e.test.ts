@@ -12,7 +12,7 @@ describe('CORS for any origin (the default)', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ responseCache: true });
-    await server.ledger.importReport(sampleText(), { actor: 'importer' });
+    await server.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
   });
   afterAll(() => server.stop());
 

@@ -16,7 +16,7 @@ async function data<T = any>(query: string, variables?: Record<string, unknown>)
 }
 
 const IMPORT = `mutation($text: String!, $dryRun: Boolean) {
-  importReport(input: { text: $text, dryRun: $dryRun }) {
+  importReport(input: { municipality: "062073", text: $text, dryRun: $dryRun }) {
     edition dryRun eventsAppended eventsPlanned measures projects indicators warnings
     changes { indicator: indicatorId fiscalYear kind fromEdition toEdition from to delta changed }
   }

@@ -8,7 +8,7 @@ let development: TestServer;
 
 beforeAll(async () => {
   [production, development] = await Promise.all([startTestServer(), startTestServer({ development: true })]);
-  await production.ledger.importReport(sampleText(), { actor: 'importer' });
+  await production.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
 });
 afterAll(() => Promise.all([production.stop(), development.stop()]));
 

@@ -16,7 +16,7 @@ function explorerInBrowser(): void {
 
   beforeAll(async () => {
     server = await startTestServer();
-    await server.ledger.importReport(sampleText(), { actor: 'importer' });
+    await server.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
     browser = await launchChromium();
     page = await browser.context.newPage();
     page.on('request', (request) => requested.push(request.url()));

@@ -39,7 +39,7 @@ describe('GraphQL POSTs on the served stack with the response cache', () => {
       },
     });
     server = await startTestServer({ responseCache: true, logger: pino({ level: 'info' }, sink) });
-    await server.ledger.importReport(sampleText(), { actor: 'importer' });
+    await server.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
   });
   afterAll(() => server.stop());
 
@@ -179,7 +179,7 @@ describe('the response cache and another process writing the same embedded file'
     const server = await startTestServer({ path, responseCache: true });
     const other = await Ledger.embedded(new SqliteEventStore({ path }));
     try {
-      await server.ledger.importReport(sampleText(), { actor: 'importer' });
+      await server.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
       const ask = async () => {
         const response = await fetch(server.url, {
           method: 'POST',
@@ -190,7 +190,7 @@ describe('the response cache and another process writing the same embedded file'
       };
       const before = await ask();
       expect((await ask()).etag).toBe(before.etag);
-      await other.recordValue({ indicatorId: '5-1-1/NPO法人数', fiscalYear: 2021, kind: 'ACTUAL', value: 99, text: null, reason: 'corrected elsewhere' }, 'other-process');
+      await other.recordValue('062073', { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2021, kind: 'ACTUAL', value: 99, text: null, reason: 'corrected elsewhere' }, 'other-process');
       await new Promise((resolve) => setTimeout(resolve, 30));
       const after = await ask();
       expect(after.actual).toBe(99);

@@ -12,7 +12,7 @@ const RECORD = `mutation($input: RecordValueInput!) { recordValue(input: $input)
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  await server.ledger.importReport(sampleText(), { actor: 'importer' });
+  await server.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
 });
 afterAll(() => server.stop());
 

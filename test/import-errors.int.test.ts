@@ -57,7 +57,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'plan-ledger-import-errors-'));
   path = join(dir, 'ledger.db');
   ledger = await Ledger.embedded(new SqliteEventStore({ path }));
-  await ledger.importReport(SAMPLE, { actor: 'test:importer', file: 'r3.txt' });
+  await ledger.importReport(SAMPLE, { municipality: '062073', actor: 'test:importer', file: 'r3.txt' });
 });
 afterAll(async () => {
   await ledger.close();
@@ -102,7 +102,7 @@ describe('a report that cannot be read', () => {
   ])('%s: fails at file:line and writes nothing', async (_name, input, file, line, expected, found) => {
     const before = await storeBytes();
     const made = input();
-    const error = await failure(ledger.importReport(made, { actor: 'test:importer', file: 'r4.txt' }));
+    const error = await failure(ledger.importReport(made, { municipality: '062073', actor: 'test:importer', file: 'r4.txt' }));
     expect(error).toMatchObject({ name: 'ReportParseError', file, line, found });
     expect(error.expected).toMatch(expected);
     expect(error.message.startsWith(`${file}:${line}: expected `)).toBe(true);
@@ -124,7 +124,7 @@ describe('a report that cannot be read', () => {
 describe('dry runs', () => {
   it('importReport(dryRun) reports the changes and appends nothing', async () => {
     const before = await storeBytes();
-    const summary = await ledger.importReport(editionText(2022), { actor: 'test:importer', dryRun: true });
+    const summary = await ledger.importReport(editionText(2022), { municipality: '062073', actor: 'test:importer', dryRun: true });
     expect(summary).toMatchObject({ edition: 2022, dryRun: true, eventsAppended: 0 });
     expect(summary.eventsPlanned).toBeGreaterThan(100);
     expect(summary.changes).toContainEqual(

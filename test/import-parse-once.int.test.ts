@@ -27,7 +27,7 @@ describe('a report is parsed once per import', () => {
     dir = mkdtempSync(join(tmpdir(), 'plan-ledger-parse-once-'));
     store = new SqliteEventStore({ path: join(dir, 'ledger.db') });
     ledger = await Ledger.embedded(store);
-    await ledger.importReport(sampleText(), { actor: 'test:importer' });
+    await ledger.importReport(sampleText(), { municipality: '062073', actor: 'test:importer' });
     parses.mockClear();
   });
   afterEach(async () => {
@@ -46,11 +46,11 @@ describe('a report is parsed once per import', () => {
     const appends = jest.spyOn(store, 'append');
     // The import's first append loses a race: an edit of a stream it decided on commits just before it.
     appends.mockImplementationOnce(async (batch) => {
-      await ledger.recordValue({ indicatorId: NPO, fiscalYear: 2021, kind: 'ACTUAL', value: 99, text: null, reason: 'a race' }, 'editor');
+      await ledger.recordValue('062073', { indicatorId: NPO, fiscalYear: 2021, kind: 'ACTUAL', value: 99, text: null, reason: 'a race' }, 'editor');
       return append(batch);
     });
 
-    const summary = await ledger.importReport(documents, { actor: 'test:importer' });
+    const summary = await ledger.importReport(documents, { municipality: '062073', actor: 'test:importer' });
 
     expect(appends).toHaveBeenCalledTimes(3); // the refused import, the edit, the import decided again
     expect(summary.eventsAppended).toBeGreaterThan(0);

@@ -36,7 +36,7 @@ interface Recorded {
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  await server.ledger.importReport(sampleText(), { actor: 'importer' });
+  await server.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
 });
 afterAll(() => server.stop());
 
@@ -93,7 +93,7 @@ describe('Indicator.revision', () => {
 
 describe('Mutation.importEvaluationReport', () => {
   const IMPORT = `mutation($text: String!, $dryRun: Boolean, $after: String) {
-    importEvaluationReport(input: { text: $text, dryRun: $dryRun }) {
+    importEvaluationReport(input: { municipality: "062073", text: $text, dryRun: $dryRun }) {
       result { eventsAppended dryRun }
       indicators { id revision value(fiscalYear: 2021) { target actual } }
       events(first: 2, after: $after) { totalCount edges { cursor node { position streamId } } pageInfo { hasNextPage endCursor } }

@@ -23,7 +23,7 @@ describe('/healthz and /readyz', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ maxProjectionLag: 10 });
-    await server.ledger.importReport(sampleText(), { actor: 'importer' });
+    await server.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
   });
   afterAll(() => server.stop());
 
@@ -70,7 +70,7 @@ describe('/metrics', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ metrics: { public: false, operations: ['Editions', 'Missing', 'Record'] } });
-    await server.ledger.importReport(sampleText(), { actor: 'importer' });
+    await server.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
   });
   afterAll(() => server.stop());
 

@@ -29,7 +29,7 @@ const head = async () => (await server.gql<Trail>(`{ auditTrail(first: 0) { tota
 
 beforeAll(async () => {
   server = await startTestServer();
-  await server.ledger.importReport(sampleText(), { actor: 'importer' });
+  await server.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
   const measures = await server.gql<{ measures: Array<{ department: string | null; indicators: Array<{ id: string }> }> }>(
     `{ measures { department indicators { id } } }`,
   );
@@ -81,7 +81,7 @@ describe('mutation fields answer on their own', () => {
   it('an anonymous importReport and recordValue: both null with UNAUTHENTICATED, nothing written', async () => {
     const before = await head();
     const result = await server.gql(
-      `mutation($text: String!) { importReport(input: { text: $text }) { eventsAppended } ${record('edit', NPO, 45)} }`,
+      `mutation($text: String!) { importReport(input: { municipality: "062073", text: $text }) { eventsAppended } ${record('edit', NPO, 45)} }`,
       { text: sampleText().replace('17 団体', '19 団体') },
       { authorization: '' },
     );
@@ -96,7 +96,7 @@ describe('mutation fields answer on their own', () => {
   it('decides every field before the first write: a token that expires during the request still covers its later fields', async () => {
     // Its own server: the clock jumps forward here, and a log's recordedAt must never go back.
     const own = await startTestServer();
-    await own.ledger.importReport(sampleText(), { actor: 'importer' });
+    await own.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
     const write = own.ledger.recordValue.bind(own.ledger);
     const now = Date.now();
     const clock = jest.spyOn(Date, 'now');

@@ -47,7 +47,7 @@ describe('automatic persisted queries', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ responseCache: true });
-    await server.ledger.importReport(sampleText(), { actor: 'importer' });
+    await server.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
   });
   afterAll(() => server.stop());
 

@@ -14,8 +14,8 @@ describe('documents of the present', () => {
     ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
     // Out of order, so older editions restate identity fields after newer ones.
     await importInOrder(ledger, [2022, 2021, 2023]);
-    await ledger.recordValue({ indicatorId: '5-1-1/NPO法人数', fiscalYear: 2022, kind: 'TARGET', value: 25, text: null, reason: 'revised' }, 'editor');
-    await ledger.recordValue({ indicatorId: '5-1-1/NPO法人数', fiscalYear: 2021, kind: 'ACTUAL', value: null, text: '集計中', reason: 'not final' }, 'editor');
+    await ledger.recordValue('062073', { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2022, kind: 'TARGET', value: 25, text: null, reason: 'revised' }, 'editor');
+    await ledger.recordValue('062073', { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2021, kind: 'ACTUAL', value: null, text: '集計中', reason: 'not final' }, 'editor');
     head = { position: await ledger.log.headPosition(), edition: null };
   });
   afterAll(() => ledger.close());

@@ -33,8 +33,8 @@ describe('read-model version', () => {
     dir = mkdtempSync(join(tmpdir(), 'plan-ledger-rm-version-'));
     path = join(dir, 'ledger.db');
     const ledger = await open();
-    await ledger.importReport(sampleText(), { actor: 'importer' });
-    await ledger.recordValue(
+    await ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
+    await ledger.recordValue('062073', 
       { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2023, kind: 'TARGET', value: 20, text: null, reason: 'plan revised' },
       'editor',
     );

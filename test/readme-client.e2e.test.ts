@@ -58,7 +58,7 @@ beforeAll(async () => {
   }));
   tsc = run('typescript/bin/tsc', ['-p', '.'], dir);
   server = await startTestServer({ responseCache: true });
-  await server.ledger.importReport(sampleText(), { actor: 'importer' });
+  await server.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
   token = await tokenFor('admin', 'readme-client');
   load<LedgerModule>('ledger.ts').ENDPOINT.url = server.url;
 }, 120_000);

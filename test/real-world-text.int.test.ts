@@ -12,7 +12,7 @@ const SAMPLE = sampleText();
 async function importedView(input: string | { text: string; file?: string }[]) {
   const ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
   try {
-    const summary = await ledger.importReport(input, { actor: 'test:importer' });
+    const summary = await ledger.importReport(input, { municipality: '062073', actor: 'test:importer' });
     return { summary, view: currentView(ledger.readModel.databaseForTests()) };
   } finally {
     await ledger.close();
@@ -118,7 +118,7 @@ describe('documents', () => {
   it('a report of one chapter says nothing about the others: absence is decided per chapter', async () => {
     const ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
     try {
-      await ledger.importReport(withChapter6(SAMPLE), { actor: 'test:importer' });
+      await ledger.importReport(withChapter6(SAMPLE), { municipality: '062073', actor: 'test:importer' });
       // The 令和4年度 report of chapter 6 alone, with the measure sheet and without its project.
       const both = withChapter6(SAMPLE).split('\n');
       const from = both.findIndex((line, i) => line === '所属' && both[i + 6]?.startsWith('第6章'));
@@ -129,7 +129,7 @@ describe('documents', () => {
         .replace(/令和5年度/g, '令和6年度')
         .replace(/令和4年度/g, '令和5年度')
         .replace(/令和3年度/g, '令和4年度');
-      const summary = await ledger.importReport(chapter6, { actor: 'test:importer' });
+      const summary = await ledger.importReport(chapter6, { municipality: '062073', actor: 'test:importer' });
       expect(summary).toMatchObject({ edition: 2022, measures: 1, projects: 0 });
       // Chapter 5 is not covered: none of its measures or projects is absent. Chapter 6 is: the projects
       // serving a chapter-6 measure are, including 総務一般管理費 (6-2-1), whose sheet this report lacks.
@@ -171,7 +171,7 @@ describe('era headings decide the edition and the column years', () => {
   ])('%s', async (_name, labels, edition, label, years) => {
     const ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
     try {
-      const summary = await ledger.importReport(redated(labels), { actor: 'test:importer' });
+      const summary = await ledger.importReport(redated(labels), { municipality: '062073', actor: 'test:importer' });
       expect(summary).toMatchObject({ edition, editionLabel: label, warnings: [] });
       expect(editionRows(ledger.readModel.databaseForTests()).map((row) => [row.fiscalYear, row.label])).toEqual([[edition, label]]);
       const npo = currentView(ledger.readModel.databaseForTests()).values.filter((row: any) => row.indicator_id === '5-1-1/NPO法人数');
@@ -189,8 +189,8 @@ describe('era headings decide the edition and the column years', () => {
   it('平成31年度 and 令和元年度 are the same edition: importing one after the other appends nothing', async () => {
     const ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
     try {
-      await ledger.importReport(redated(['平成31年度', '令和2年度', '令和3年度']), { actor: 'test:importer' });
-      const again = await ledger.importReport(redated(['令和元年度', '令和2年度', '令和3年度']), { actor: 'test:importer' });
+      await ledger.importReport(redated(['平成31年度', '令和2年度', '令和3年度']), { municipality: '062073', actor: 'test:importer' });
+      const again = await ledger.importReport(redated(['令和元年度', '令和2年度', '令和3年度']), { municipality: '062073', actor: 'test:importer' });
       expect(again).toMatchObject({ edition: 2019, eventsAppended: 0, changes: [] });
     } finally {
       await ledger.close();

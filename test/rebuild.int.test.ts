@@ -10,12 +10,12 @@ describe('rebuild', () => {
 
   beforeEach(async () => {
     ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
-    await ledger.importReport(sampleText(), { actor: 'importer' });
-    await ledger.recordValue(
+    await ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
+    await ledger.recordValue('062073', 
       { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2022, kind: 'ACTUAL', value: 19, text: '19 団体', reason: 'mid-year count' },
       'editor-1',
     );
-    await ledger.recordValue(
+    await ledger.recordValue('062073', 
       { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2023, kind: 'TARGET', value: 20, text: null, reason: 'plan revised' },
       'editor-2',
     );
@@ -39,7 +39,7 @@ describe('rebuild', () => {
       const editions = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
       try {
         await importInOrder(editions, order);
-        await editions.recordValue(
+        await editions.recordValue('062073', 
           { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2022, kind: 'TARGET', value: 21, text: null, reason: 'revised again' },
           'editor-1',
         );

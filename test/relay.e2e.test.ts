@@ -8,7 +8,7 @@ let t0: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  await server.ledger.importReport(sampleText(), { actor: 'importer' });
+  await server.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
   await new Promise((resolve) => setTimeout(resolve, 5));
   t0 = new Date().toISOString();
   await new Promise((resolve) => setTimeout(resolve, 5));

@@ -35,7 +35,7 @@ const client = (connectionParams?: Record<string, unknown>): Client => {
 
 beforeAll(async () => {
   server = await startTestServer();
-  await server.ledger.importReport(sampleText(), { actor: 'importer' });
+  await server.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
 });
 afterEach(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
@@ -178,7 +178,7 @@ describe('with a read model that follows the store on its own (as with PostgreSQ
     // possible gap between the log and what queries read.
     const store = new SqliteEventStore({ path: ':memory:' });
     const ledger = await Ledger.withReadModel(store, ':memory:', { follow: false });
-    await ledger.importReport(sampleText(), { actor: 'importer' });
+    await ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
     const authenticator = await Authenticator.create(loadAuthConfig({ PLAN_LEDGER_JWT_SECRET: TEST_JWT_SECRET }));
     const own = await startServer({ ledger, port: 0, host: '127.0.0.1', authenticator });
     const socket = wsClient(own.url.replace(/^http/, 'ws'), { authorization: `Bearer ${await tokenFor('auditor')}` });
@@ -187,7 +187,7 @@ describe('with a read model that follows the store on its own (as with PostgreSQ
       await until(() => own.subscriptionCount() === 1);
 
       // Another node appends straight to the shared store.
-      await recordValue({ store, states: null }, { indicatorId: NPO, fiscalYear: 2021, kind: 'ACTUAL', value: 77, text: null, reason: 'from another node' }, { actor: 'node-2', effectiveEdition: 2021 });
+      await recordValue({ store, states: null, municipality: '062073', prefix: '062073-' }, { indicatorId: NPO, fiscalYear: 2021, kind: 'ACTUAL', value: 77, text: null, reason: 'from another node' }, { actor: 'node-2', effectiveEdition: 2021 });
 
       expect((await live.next()).data!.ledgerEvents.reason).toBe('from another node');
       const response = await fetch(own.url, {

@@ -29,7 +29,7 @@ describe('verify', () => {
     dir = mkdtempSync(join(tmpdir(), 'plan-ledger-verify-'));
     path = join(dir, 'ledger.db');
     const ledger = await Ledger.embedded(new SqliteEventStore({ path }));
-    await ledger.importReport(sampleText(), { actor: 'importer' });
+    await ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
     await ledger.close();
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,7 +46,7 @@ describe('verify', () => {
   async function recordOne(): Promise<void> {
     const ledger = await Ledger.embedded(new SqliteEventStore({ path }));
     try {
-      await ledger.recordValue({ indicatorId: '5-1-1/NPO法人数', fiscalYear: 2021, kind: 'ACTUAL', value: 19, text: null, reason: 'recount' }, 'editor');
+      await ledger.recordValue('062073', { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2021, kind: 'ACTUAL', value: 19, text: null, reason: 'recount' }, 'editor');
     } finally {
       await ledger.close();
     }
@@ -151,7 +151,7 @@ describe('verify', () => {
     const store = new SqliteEventStore({ path: ':memory:' });
     const ledger = await Ledger.embedded(store);
     try {
-      await ledger.importReport(sampleText(), { actor: 'importer' });
+      await ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
       expect(await ledger.verify()).toMatchObject({ ok: true, full: true, events: 295, toPosition: 295 });
       store.db.exec("DROP TRIGGER IF EXISTS events_no_update; UPDATE events SET data = replace(data, '6160', '6100')");
       expect(await ledger.verify({ full: true })).toMatchObject({ ok: false, problem: expect.stringMatching(/altered/) });
@@ -178,9 +178,9 @@ describeWithPostgres('verify on a PostgreSQL store (read and hashed in the worke
     const dir = mkdtempSync(join(tmpdir(), 'plan-ledger-verify-pg-'));
     const ledger = await Ledger.withReadModel(new PostgresEventStore({ connectionString: url, schema }), join(dir, 'read-model.db'));
     try {
-      await ledger.importReport(sampleText(), { actor: 'importer' });
+      await ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
       expect(await ledger.verify()).toMatchObject({ ok: true, full: true, events: 295, fromPosition: 0, toPosition: 295 });
-      await ledger.recordValue({ indicatorId: '5-1-1/NPO法人数', fiscalYear: 2021, kind: 'ACTUAL', value: 19, text: null, reason: 'recount' }, 'editor');
+      await ledger.recordValue('062073', { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2021, kind: 'ACTUAL', value: 19, text: null, reason: 'recount' }, 'editor');
       expect(await ledger.verify()).toMatchObject({ ok: true, full: false, events: 1, fromPosition: 295, toPosition: 296 });
       expect(await ledger.verify({ full: true })).toMatchObject({ ok: true, events: 296, toPosition: 296 });
     } finally {

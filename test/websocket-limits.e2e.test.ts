@@ -35,7 +35,7 @@ async function rawSocket(): Promise<{ socket: WebSocket; closed: Promise<{ code:
 
 beforeAll(async () => {
   ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
-  await ledger.importReport(sampleText(), { actor: 'importer' });
+  await ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
   const authenticator = await Authenticator.create(loadAuthConfig({ PLAN_LEDGER_JWT_SECRET: TEST_JWT_SECRET }));
   server = await startServer({ ledger, port: 0, host: '127.0.0.1', authenticator, limits });
   wsUrl = server.url.replace(/^http/, 'ws');
@@ -108,12 +108,12 @@ describe('WebSocket limits', () => {
     socket.send(JSON.stringify({ id: 'live', type: 'subscribe', payload: { query: LIVE } }));
     await until(() => server.subscriptionCount() === 1);
 
-    await ledger.recordValue({ indicatorId: '5-1-1/NPO法人数', fiscalYear: 2021, kind: 'ACTUAL', value: 18, text: null, reason: 'before expiry' }, 'editor');
+    await ledger.recordValue('062073', { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2021, kind: 'ACTUAL', value: 18, text: null, reason: 'before expiry' }, 'editor');
     await until(() => received.some((m) => m.includes('before expiry')));
 
     expect(await closed).toBe(4403);
     await until(() => server.subscriptionCount() === 0);
-    await ledger.recordValue({ indicatorId: '5-1-1/NPO法人数', fiscalYear: 2021, kind: 'ACTUAL', value: 19, text: null, reason: 'after expiry' }, 'editor');
+    await ledger.recordValue('062073', { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2021, kind: 'ACTUAL', value: 19, text: null, reason: 'after expiry' }, 'editor');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(received.filter((m) => m.includes('after expiry'))).toEqual([]);
   });

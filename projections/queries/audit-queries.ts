@@ -11,6 +11,8 @@ export interface AuditFilter {
   edition?: number | null;
   from?: Date | null;
   to?: Date | null;
+  /** Only the events of these municipalities; null or absent: of every one. */
+  municipalities?: readonly string[] | null;
 }
 
 export interface AuditRow {
@@ -23,6 +25,8 @@ export interface AuditRow {
   actor: string;
   reason: string | null;
   edition: number | null;
+  /** The code of the municipality it belongs to. */
+  municipality: string;
   data: JsonObject;
   hash: string;
   previousHash: string | null;
@@ -47,7 +51,7 @@ export interface AuditSource {
  * How an auditor sees an event, wherever it comes from: its payload upcast like every projection sees
  * it, with its keys in canonical order.
  */
-export function auditRow(event: AuditSource | RecordedEvent): AuditRow {
+export function auditRow(event: AuditSource | RecordedEvent, municipality: string): AuditRow {
   return {
     position: event.position,
     eventId: event.id,
@@ -58,6 +62,7 @@ export function auditRow(event: AuditSource | RecordedEvent): AuditRow {
     actor: event.metadata.actor,
     reason: event.metadata.reason,
     edition: event.metadata.edition,
+    municipality,
     data: JSON.parse(canonicalJson(currentPayload(event))) as JsonObject,
     hash: event.hash,
     previousHash: event.previousHash,
@@ -75,6 +80,7 @@ interface AuditLogRow {
   actor: string;
   reason: string | null;
   edition: number | null;
+  municipality: string;
   data: string;
   hash: string;
   previousHash: string | null;
@@ -93,7 +99,7 @@ const fromLogRow = (row: AuditLogRow): AuditRow =>
     data: JSON.parse(row.data) as JsonObject,
     hash: row.hash,
     previousHash: row.previousHash,
-  });
+  }, row.municipality);
 
 function where(filter: AuditFilter): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
@@ -109,6 +115,7 @@ function where(filter: AuditFilter): { sql: string; params: unknown[] } {
   if (filter.edition !== null && filter.edition !== undefined) add('a.edition = ?', filter.edition);
   if (filter.from) add('a.recorded_at >= ?', filter.from.toISOString());
   if (filter.to) add('a.recorded_at <= ?', filter.to.toISOString());
+  if (filter.municipalities) add('a.municipality IN (SELECT value FROM json_each(?))', JSON.stringify(filter.municipalities));
   return { sql: clauses.length ? clauses.join(' AND ') : '1 = 1', params };
 }
 
@@ -131,7 +138,7 @@ export function auditPage(db: Database, filter: AuditFilter, window: AuditWindow
   const rows = db
     .prepare<unknown[], AuditLogRow>(
       `SELECT a.position, p.event_id AS eventId, p.stream_id AS streamId, p.stream_revision AS streamRevision, a.type, p.version,
-         a.recorded_at AS recordedAt, a.actor, a.reason, a.edition, p.data, p.hash, p.previous_hash AS previousHash
+         a.recorded_at AS recordedAt, a.actor, a.reason, a.edition, a.municipality, p.data, p.hash, p.previous_hash AS previousHash
        FROM rm_audit_log a JOIN rm_event_payloads p ON p.position = a.position
        WHERE ${condition.sql} AND a.position > ? AND (? IS NULL OR a.position < ?) ORDER BY a.position ${last === null ? 'ASC' : 'DESC'} LIMIT ?`,
     )

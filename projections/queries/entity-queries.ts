@@ -35,13 +35,28 @@ function group(rows: readonly FieldRow[]): Map<string, EntityRecord> {
   return records;
 }
 
-/** `ids` null means every entity of the type. */
-export function entityRecords(db: Database, type: EntityType, asOf: AsOf, ids: readonly string[] | null): Map<string, EntityRecord> {
-  const idFilter = ids === null ? '' : 'AND entity_id IN (SELECT value FROM json_each(?))';
-  const idParams = ids === null ? [] : [JSON.stringify(ids)];
-  // With ids, `+entity_type` keeps SQLite on the primary key (entity_id, …): the type index would make
-  // it read every entity of the type to find a few, a cost that grows with the whole ledger.
-  const typeColumn = ids === null ? 'entity_type' : '+entity_type';
+/**
+ * Ids are qualified (062073:5-1-1), so one municipality's entities are one range of the primary key:
+ * from `062073:` up to `062073;` (the character after ':').
+ */
+function municipalityRange(municipality: string): [string, string] {
+  return [`${municipality}:`, `${municipality};`];
+}
+
+/** `ids` null means every entity of the type: of one municipality, or with `municipality` null of all. */
+export function entityRecords(
+  db: Database,
+  type: EntityType,
+  asOf: AsOf,
+  ids: readonly string[] | null,
+  municipality: string | null = null,
+): Map<string, EntityRecord> {
+  const inRange = ids === null && municipality !== null;
+  const idFilter = ids !== null ? 'AND entity_id IN (SELECT value FROM json_each(?))' : inRange ? 'AND entity_id >= ? AND entity_id < ?' : '';
+  const idParams = ids !== null ? [JSON.stringify(ids)] : municipality !== null ? municipalityRange(municipality) : [];
+  // With ids or a municipality, `+entity_type` keeps SQLite on the primary key (entity_id, …): the type
+  // index would make it read every entity of the type to find a few, a cost that grows with the ledger.
+  const typeColumn = ids === null && !inRange ? 'entity_type' : '+entity_type';
   if (isNow(asOf) && ids !== null) {
     const records = new Map<string, EntityRecord>();
     for (const [id, document] of entityDocuments(db, ids)) if (document.type === type) records.set(id, document.record);
@@ -52,8 +67,8 @@ export function entityRecords(db: Database, type: EntityType, asOf: AsOf, ids: r
       db,
       `SELECT c.entity_id, c.field, c.value_json,
          (SELECT MIN(position) FROM rm_field_statements s WHERE s.entity_id = c.entity_id) AS first_position
-       FROM rm_field_current c WHERE entity_type = ?`,
-    ).all(type);
+       FROM rm_field_current c WHERE ${typeColumn} = ? ${idFilter}`,
+    ).all(type, ...idParams);
     return group(rows);
   }
   const filter = asOfFilter(asOf);

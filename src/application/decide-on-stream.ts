@@ -12,8 +12,21 @@ export interface Streams {
   states: StreamStateCache | null;
 }
 
+/**
+ * The streams of one municipality: the domain names a stream as if the ledger held one municipality
+ * (`measure-5-1-1`); its name in the store begins with the municipality's (see streamPrefixOf).
+ */
+export interface MunicipalityStreams extends Streams {
+  municipality: string;
+  /** `062073-`, or '' for the municipality of a ledger written before it held several. */
+  prefix: string;
+}
+
 export interface DecidedStream<State> {
+  /** As the domain names it (measure-5-1-1). */
   streamId: string;
+  /** As the store names it (062073-measure-5-1-1). */
+  storeStreamId: string;
   expectedRevision: ExpectedRevision;
   /** Before the commands ran. */
   initialState: State;
@@ -38,12 +51,13 @@ async function foldStream<State>({ store, states: cache }: Streams, streamId: st
 
 /** Folds a stream once, then runs its commands in order, each seeing the events of the ones before. */
 export async function decideOnStream<Command, State>(
-  streams: Streams,
+  streams: MunicipalityStreams,
   streamId: string,
   decider: Decider<Command, State>,
   commands: readonly Command[],
 ): Promise<DecidedStream<State>> {
-  const { state: initialState, revision: foldedRevision } = await foldStream(streams, streamId, decider);
+  const storeStreamId = streams.prefix + streamId;
+  const { state: initialState, revision: foldedRevision } = await foldStream(streams, storeStreamId, decider);
   let state = initialState;
   let revision = foldedRevision;
   const expectedRevision: ExpectedRevision = revision === -1 ? 'no_stream' : revision;
@@ -55,7 +69,7 @@ export async function decideOnStream<Command, State>(
       emitted.push(event);
     }
   }
-  return { streamId, expectedRevision, initialState, state, emitted };
+  return { streamId, storeStreamId, expectedRevision, initialState, state, emitted };
 }
 
 export type MetadataFor = (event: Emitted) => EventMetadata;
@@ -68,5 +82,5 @@ export function toStreamAppend(decided: DecidedStream<unknown>, metadataFor: Met
     data: event.data,
     metadata: metadataFor(event),
   }));
-  return { streamId: decided.streamId, expectedRevision: decided.expectedRevision, events };
+  return { streamId: decided.storeStreamId, expectedRevision: decided.expectedRevision, events };
 }

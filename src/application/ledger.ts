@@ -2,10 +2,14 @@
 // use cases that write to one and read from the other.
 import Database from 'better-sqlite3';
 import { ProjectionRunner } from '../../projections/runner';
+import { municipalityOf, type Tenancy } from '../../events/municipality-of';
+import { streamPrefixOf } from '../domain/ids';
 import { parseDocuments, type ParsedDocument, type ReportDocument } from '../importer/parse-documents';
-import type { EventStore, Subscription } from '../store/event-store';
+import type { EventStore, RecordedEvent, Subscription } from '../store/event-store';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
-import type { Streams } from './decide-on-stream';
+import type { MunicipalityStreams, Streams } from './decide-on-stream';
+import { municipalityToActFor } from './municipality-scope';
+import { tenancyOf } from './tenancy';
 import { importReport } from './import/import-report';
 import { LedgerVerifier, type LedgerVerdict } from './ledger-verifier';
 import type { ImportOptions } from './import/import-options';
@@ -17,7 +21,15 @@ import { VerifiedHeadTable } from './verified-head-table';
 
 export { DEFAULT_PRESENT_CACHE_BYTES } from './read-model';
 
-export type LedgerOptions = ReadModelOptions;
+export interface LedgerOptions extends ReadModelOptions {
+  /** PLAN_LEDGER_MUNICIPALITY: whom events written before the ledger held several municipalities belong to. */
+  legacyMunicipality?: string | null;
+  /** PLAN_LEDGER_MUNICIPALITIES: the codes a server store's read model keeps; null or absent keeps all. */
+  municipalities?: ReadonlySet<string> | null;
+}
+
+/** An import names its municipality (a code or name), unless the ledger holds exactly one. */
+export type ImportIntoOptions = ImportOptions & { municipality?: string | null };
 
 /** What callers may ask the log itself: its head, a stream's revision, the events appended from a position on. */
 export type LogReads = Pick<EventStore, 'kind' | 'headPosition' | 'streamRevision' | 'subscribe'>;
@@ -38,6 +50,8 @@ export class Ledger {
     private readonly ownsReadModel: boolean,
     /** The read model's database: it keeps the last verified head. */
     readModelDb: Database.Database,
+    /** Whom the log's oldest events belong to (see tenancy.ts). */
+    private readonly tenancy: Tenancy,
     /** Folded states of recently decided streams, kept current by the commits this ledger sees. */
     readonly streamStates: StreamStateCache | null = null,
   ) {
@@ -48,12 +62,13 @@ export class Ledger {
 
   /** Embedded: projections commit inside each append's transaction, so reads see writes at once. */
   static async embedded(store: SqliteEventStore, options: LedgerOptions = {}): Promise<Ledger> {
-    const projections = new ProjectionRunner(store.db, 'same-database');
+    const tenancy = await tenancyOf(store, options.legacyMunicipality);
+    const projections = new ProjectionRunner(store.db, 'same-database', { tenancy, only: null });
     await projections.open(store);
     store.addInlineProjector((events) => projections.apply(events));
     // Every append goes through this store: its commits keep the folded-stream cache current.
     const states = new StreamStateCache();
-    const ledger = new Ledger(store, new ReadModel(store.db, projections, false, options), projections, false, store.db, states);
+    const ledger = new Ledger(store, new ReadModel(store.db, projections, false, options), projections, false, store.db, tenancy, states);
     store.onCommitted((events) => {
       states.observe(events);
       ledger.readModel.position.changed();
@@ -66,11 +81,12 @@ export class Ledger {
    * restart resumes where it stopped. `follow: false` only catches up once (for one-shot CLI commands).
    */
   static async withReadModel(store: EventStore, readModelPath: string, options: LedgerOptions & { follow?: boolean } = {}): Promise<Ledger> {
+    const tenancy = await tenancyOf(store, options.legacyMunicipality);
     const db = new Database(readModelPath);
     db.pragma('journal_mode = WAL');
-    const projections = new ProjectionRunner(db, 'elsewhere');
+    const projections = new ProjectionRunner(db, 'elsewhere', { tenancy, only: options.municipalities ?? null });
     await projections.open(store);
-    const ledger = new Ledger(store, new ReadModel(db, projections, true, options), projections, true, db);
+    const ledger = new Ledger(store, new ReadModel(db, projections, true, options), projections, true, db, tenancy);
     if (options.follow !== false) {
       ledger.feed = store.subscribe(projections.checkpoint(), (event) => {
         projections.applyInTransaction([event]);
@@ -90,24 +106,46 @@ export class Ledger {
     }
   }
 
+  /** The municipality an event of this ledger's log belongs to (see events/municipality-of.ts). */
+  municipalityOf(event: RecordedEvent): string {
+    return municipalityOf(event, this.tenancy);
+  }
+
+  /** The code of the municipality a write names (code or name), or of the only one the ledger holds. */
+  municipalityToActFor(named: string | null | undefined, field = 'municipality'): string {
+    return municipalityToActFor(named, this.readModel.municipalities(), field);
+  }
+
+  /** The store's name of a municipality's stream as the domain names it (indicator-5-1-1/NPO法人数). */
+  streamIdOf(municipality: string, localStreamId: string): string {
+    return streamPrefixOf(municipality, this.tenancy.legacy) + localStreamId;
+  }
+
+  /** What a use case decides on for one municipality: its streams, named as the store names them. */
+  private streamsOf(municipality: string): MunicipalityStreams {
+    return { ...this.streams, municipality, prefix: streamPrefixOf(municipality, this.tenancy.legacy) };
+  }
+
   /** One report: its text, or the documents of one edition imported together as one append. */
-  async importReport(input: string | readonly ReportDocument[], options: ImportOptions): Promise<ImportSummary> {
+  async importReport(input: string | readonly ReportDocument[], options: ImportIntoOptions): Promise<ImportSummary> {
     // Async, so a report that cannot be read is a rejection, as every failure of an import is.
     return this.importParsedReport(parseDocuments(input, options.file), options);
   }
 
   /** One report its caller has parsed already (parseDocuments), say to group files by edition first. */
-  async importParsedReport(parts: readonly ParsedDocument[], options: ImportOptions): Promise<ImportSummary> {
+  async importParsedReport(parts: readonly ParsedDocument[], options: ImportIntoOptions): Promise<ImportSummary> {
     // The read model finds what the report may have left out (the importer's catalog): let it reach the head first.
     await this.waitForPosition(await this.store.headPosition());
-    const summary = await importReport(this.streams, parts, { catalog: this.readModel.catalog(), ...options });
+    const municipality = this.municipalityToActFor(options.municipality);
+    const summary = await importReport(this.streamsOf(municipality), parts, { catalog: this.readModel.catalog(municipality), ...options });
     await this.waitForPosition(summary.position);
     return summary;
   }
 
-  async recordValue(input: RecordValueInput, actor: string): Promise<RecordValueResult> {
-    const effectiveEdition = this.readModel.newestEdition() ?? input.fiscalYear;
-    const result = await recordValue(this.streams, input, { actor, effectiveEdition });
+  /** A direct edit of one value of `municipality`'s indicator (`input.indicatorId` as it names it: 5-1-1/NPO法人数). */
+  async recordValue(municipality: string, input: RecordValueInput, actor: string): Promise<RecordValueResult> {
+    const effectiveEdition = this.readModel.newestEdition(municipality) ?? input.fiscalYear;
+    const result = await recordValue(this.streamsOf(municipality), input, { actor, effectiveEdition });
     await this.waitForPosition(result.position);
     return result;
   }

@@ -3,7 +3,9 @@ import { dirname } from 'node:path';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
 import { Ledger, type LedgerOptions } from './ledger';
 import { openStore } from './open-store';
-import { ConfigurationError } from '../config/configuration-error';
+import { ConfigurationError } from '../shared/configuration-error';
+import { DomainError } from '../domain/domain-error';
+import { resolveMunicipality } from '../domain/municipalities/municipality-table';
 
 export interface LedgerConfig {
   /** PLAN_LEDGER_STORE. */
@@ -14,6 +16,10 @@ export interface LedgerConfig {
   postgresSchema?: string | undefined;
   /** PLAN_LEDGER_PRESENT_CACHE_MB: memory for the present held in memory, in MiB (0: none). */
   presentCacheMb?: string | undefined;
+  /** PLAN_LEDGER_MUNICIPALITY: the municipality of events written before the ledger held several. */
+  municipality?: string | undefined;
+  /** PLAN_LEDGER_MUNICIPALITIES: comma-separated codes or names a server store's read model keeps. */
+  municipalities?: string | undefined;
 }
 
 export const DEFAULT_READ_MODEL = 'sqlite:data/read-model.db';
@@ -24,15 +30,34 @@ export function ledgerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ledge
     readModel: env['PLAN_LEDGER_READ_MODEL'],
     postgresSchema: env['PLAN_LEDGER_POSTGRES_SCHEMA'],
     presentCacheMb: env['PLAN_LEDGER_PRESENT_CACHE_MB'],
+    municipality: env['PLAN_LEDGER_MUNICIPALITY'],
+    municipalities: env['PLAN_LEDGER_MUNICIPALITIES'],
   };
 }
 
 /** The options the configuration sets: a bad value stops the start, naming the variable. */
 export function ledgerOptions(config: LedgerConfig): LedgerOptions {
+  const kept = keptMunicipalities(config.municipalities);
+  const options: LedgerOptions = {
+    ...(config.municipality?.trim() ? { legacyMunicipality: config.municipality } : {}),
+    ...(kept ? { municipalities: kept } : {}),
+  };
   const text = (config.presentCacheMb ?? '').trim();
-  if (text === '') return {};
+  if (text === '') return options;
   if (!/^\d+$/.test(text)) throw new ConfigurationError(`PLAN_LEDGER_PRESENT_CACHE_MB must be a whole number of MiB (0 switches it off), got ${JSON.stringify(config.presentCacheMb)}`);
-  return { presentCacheBytes: Number(text) * 1024 * 1024 };
+  return { ...options, presentCacheBytes: Number(text) * 1024 * 1024 };
+}
+
+/** PLAN_LEDGER_MUNICIPALITIES as codes; null (every municipality) when unset. */
+function keptMunicipalities(value: string | undefined): ReadonlySet<string> | null {
+  const names = (value ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
+  if (names.length === 0) return null;
+  try {
+    return new Set(names.map((name) => resolveMunicipality(name, 'PLAN_LEDGER_MUNICIPALITIES').code));
+  } catch (error) {
+    if (error instanceof DomainError) throw new ConfigurationError(`PLAN_LEDGER_MUNICIPALITIES: ${error.message}`);
+    throw error;
+  }
 }
 
 function readModelPath(value: string | undefined): string {
@@ -56,6 +81,12 @@ export interface OpenLedgerOptions {
 export async function openLedger(config: LedgerConfig = ledgerConfigFromEnv(), options: OpenLedgerOptions = {}): Promise<Ledger> {
   const chosen = ledgerOptions(config);
   const store = openStore(config.store, { postgresSchema: config.postgresSchema, onCheckpointError: options.onCheckpointError });
-  if (store instanceof SqliteEventStore) return Ledger.embedded(store, chosen);
+  if (store instanceof SqliteEventStore) {
+    if (chosen.municipalities) {
+      await store.close();
+      throw new ConfigurationError('PLAN_LEDGER_MUNICIPALITIES keeps a read model of some municipalities beside a server store (PostgreSQL or KurrentDB); the embedded store keeps its read model in the log itself, of every municipality');
+    }
+    return Ledger.embedded(store, chosen);
+  }
   return Ledger.withReadModel(store, readModelPath(config.readModel), { ...chosen, ...(options.follow !== undefined ? { follow: options.follow } : {}) });
 }

@@ -16,6 +16,7 @@ import {
 import { editionRows, newestEdition, type EditionRow } from '../../projections/queries/edition-queries';
 import { entityEditions, entityRecords, indicatorsOwned, type EntityRecord } from '../../projections/queries/entity-queries';
 import { indicatorListing, yearValues, type IndicatorListing, type YearValues } from '../../projections/queries/export-queries';
+import { yearValuesByMunicipality, type YearValueRow } from '../../projections/queries/municipality-totals';
 import { PresentCache } from '../../projections/queries/present-cache';
 import { PresentReads } from '../../projections/queries/present-reads';
 import {
@@ -92,8 +93,9 @@ export class ReadModel {
     return resolveAsOf(this.db, at);
   }
 
-  entityRecords(type: EntityType, asOf: AsOf, ids: readonly string[] | null): Map<string, EntityRecord> {
-    return entityRecords(this.db, type, asOf, ids);
+  /** `ids` null: every entity of the type, of `municipality` (or of all, when it is null too). */
+  entityRecords(type: EntityType, asOf: AsOf, ids: readonly string[] | null, municipality: string | null = null): Map<string, EntityRecord> {
+    return entityRecords(this.db, type, asOf, ids, municipality);
   }
 
   entityEditions(ids: readonly string[], asOf: AsOf): Map<string, number[]> {
@@ -133,9 +135,14 @@ export class ReadModel {
     return this.editionsAt.rows;
   }
 
-  /** The newest edition imported so far: direct edits count as belonging to it. */
-  newestEdition(): number | null {
-    return newestEdition(this.db);
+  /** The codes of the municipalities whose editions the read model holds, in code order. */
+  municipalities(): readonly string[] {
+    return [...new Set(this.editions().map((e) => e.municipality))];
+  }
+
+  /** The newest edition of a municipality imported so far: its direct edits count as belonging to it. */
+  newestEdition(municipality: string): number | null {
+    return newestEdition(this.db, municipality);
   }
 
   /** The targets and actuals an edition stated differently from the statements current before it. */
@@ -162,9 +169,14 @@ export class ReadModel {
     return streamRevisionAt(this.db, streamId, position);
   }
 
-  /** The lookups an import needs of what earlier reports said. */
-  catalog() {
-    return readModelCatalog(this.db);
+  /** The lookups an import into a municipality needs of what its earlier reports said. */
+  catalog(municipality: string) {
+    return readModelCatalog(this.db, municipality);
+  }
+
+  /** One fiscal year's values of every summed indicator, with its municipality (compareMunicipalities). */
+  yearValuesByMunicipality(fiscalYear: number, asOf: AsOf, codes: readonly string[] | null): YearValueRow[] {
+    return yearValuesByMunicipality(this.db, fiscalYear, asOf, codes);
   }
 
   // Analysts' tables (src/export).

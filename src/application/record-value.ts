@@ -4,9 +4,10 @@ import type { ValueKind } from '../../events/vocabulary';
 import { indicatorDecider, type StatedValue } from '../domain/indicator';
 import { appendWithRetry } from './append-with-retry';
 import { assertIdempotencyKey, assertSameEdit, idempotentEventId } from './idempotent-edit';
-import { decideOnStream, toStreamAppend, type Streams } from './decide-on-stream';
+import { decideOnStream, toStreamAppend, type MunicipalityStreams } from './decide-on-stream';
 
 export interface RecordValueInput extends StatedValue {
+  /** As its municipality names it: 5-1-1/NPO法人数. */
   indicatorId: string;
   fiscalYear: number;
   kind: ValueKind;
@@ -38,7 +39,7 @@ function conflict(indicatorId: string, expected: number, current: number): Domai
  * CONFLICT; without it a lost race is simply decided again on the fresh stream.
  */
 export async function recordValue(
-  streams: Streams,
+  streams: MunicipalityStreams,
   input: RecordValueInput,
   context: { actor: string; effectiveEdition: number },
 ): Promise<RecordValueResult> {
@@ -57,9 +58,11 @@ export async function recordValue(
       source: null,
       correlationId: input.idempotencyKey ?? streamId,
       causationId: null,
+      municipality: streams.municipality,
     }));
     if (input.idempotencyKey) {
-      for (const event of append.events) event.id = idempotentEventId(context.actor, input.indicatorId, input.idempotencyKey);
+      // Prefixed as its stream is, so the same key for the same indicator name in two municipalities is two edits.
+      for (const event of append.events) event.id = idempotentEventId(context.actor, streams.prefix + input.indicatorId, input.idempotencyKey);
     }
     // A stale expectedRevision still reaches the store when a key is given: a retry of an append that
     // already happened must be answered with its first result, not refused.

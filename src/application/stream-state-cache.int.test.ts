@@ -21,11 +21,11 @@ describe('the folded-stream cache', () => {
   it('decides on what it folded in after each commit, without reading the stream again', async () => {
     const store = new SqliteEventStore({ path: join(dir, 'ledger.db') });
     const ledger = await Ledger.embedded(store);
-    await ledger.importReport(sampleText(), { actor: 'importer' });
-    await ledger.recordValue(edit(19), 'editor');
+    await ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
+    await ledger.recordValue('062073', edit(19), 'editor');
     const readStream = jest.spyOn(store, 'readStream');
-    const second = await ledger.recordValue(edit(20), 'editor');
-    const third = await ledger.recordValue(edit(21), 'editor');
+    const second = await ledger.recordValue('062073', edit(20), 'editor');
+    const third = await ledger.recordValue('062073', edit(21), 'editor');
     expect(readStream).not.toHaveBeenCalled();
     expect(previousOf(ledger, second.position).previousValue).toBe(19);
     expect(previousOf(ledger, third.position).previousValue).toBe(20);
@@ -37,14 +37,14 @@ describe('the folded-stream cache', () => {
   it('folds from the log again when another writer appended to the stream', async () => {
     const path = join(dir, 'ledger.db');
     const ledger = await Ledger.embedded(new SqliteEventStore({ path }));
-    await ledger.importReport(sampleText(), { actor: 'importer' });
-    await ledger.recordValue(edit(19), 'editor');
+    await ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
+    await ledger.recordValue('062073', edit(19), 'editor');
     // Another process on the same file: this ledger's cache never sees its commit.
     const other = await Ledger.embedded(new SqliteEventStore({ path }));
-    await other.recordValue(edit(30), 'someone-else');
+    await other.recordValue('062073', edit(30), 'someone-else');
     await other.close();
     await ledger.catchUp();
-    const result = await ledger.recordValue(edit(31), 'editor');
+    const result = await ledger.recordValue('062073', edit(31), 'editor');
     expect(previousOf(ledger, result.position).previousValue).toBe(30);
     expect((await ledger.verify()).ok).toBe(true);
     await ledger.close();

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_MAX_AGE_SECONDS, parseDuration } from './token-lifetime';
-import { ConfigurationError } from '../config/configuration-error';
+import { ConfigurationError } from '../shared/configuration-error';
 
 const MIN_SECRET_BYTES = 32;
 

@@ -13,6 +13,8 @@ const claimsSchema = z.object({
   sub: z.string().trim().min(1).max(200),
   role: z.enum(ROLES),
   departments: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
+  // 6-digit codes, or ["*"] for the whole platform.
+  municipalities: z.array(z.string().regex(/^(\d{6}|\*)$/, 'a 6-digit municipality code or *')).min(1).max(2000).optional(),
 });
 
 type Key = Exclude<Parameters<typeof jwtVerify>[1], JWTVerifyGetKey> | JWTVerifyGetKey;
@@ -53,7 +55,14 @@ export class Authenticator {
     if (!claims.success) {
       throw new AuthenticationError(`the token's claims are invalid: ${claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
-    const principal: Principal = { actor: claims.data.sub, role: claims.data.role, departments: claims.data.departments ?? [], authenticated: true };
+    const granted = claims.data.municipalities;
+    const principal: Principal = {
+      actor: claims.data.sub,
+      role: claims.data.role,
+      departments: claims.data.departments ?? [],
+      municipalities: granted === undefined ? null : granted.includes('*') ? '*' : granted,
+      authenticated: true,
+    };
     // lifetimeProblem has refused a token without exp.
     if (payload.exp !== undefined) principal.expiresAt = payload.exp;
     return principal;

@@ -28,6 +28,7 @@ describe('Authenticator', () => {
       actor: 'tanaka',
       role: 'editor',
       departments: ['庶務課'],
+      municipalities: null,
       authenticated: true,
       expiresAt: decodeJwt(token).exp,
     });
@@ -98,7 +99,7 @@ describe('Authenticator', () => {
 });
 
 describe('authorization', () => {
-  const editor = { actor: 'tanaka', role: 'editor' as const, departments: ['庶務課'], authenticated: true };
+  const editor = { actor: 'tanaka', role: 'editor' as const, departments: ['庶務課'], municipalities: null, authenticated: true };
 
   it('tells an anonymous caller to authenticate, and a wrong role that it is forbidden', () => {
     expect(() => requireRole(ANONYMOUS, ['admin'], 'importReport')).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));

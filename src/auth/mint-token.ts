@@ -4,10 +4,14 @@ import type { Role } from './principal';
 /** Development tokens, signed with the shared secret. */
 export async function mintToken(
   secret: Uint8Array,
-  claims: { sub: string; role: Role; departments?: string[] },
+  claims: { sub: string; role: Role; departments?: string[]; municipalities?: string[] },
   options: { expiresIn?: string; issuer?: string | null; audience?: string | null } = {},
 ): Promise<string> {
-  let jwt = new SignJWT({ role: claims.role, ...(claims.departments?.length ? { departments: claims.departments } : {}) })
+  let jwt = new SignJWT({
+    role: claims.role,
+    ...(claims.departments?.length ? { departments: claims.departments } : {}),
+    ...(claims.municipalities?.length ? { municipalities: claims.municipalities } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)
     .setIssuedAt()

@@ -11,7 +11,7 @@ import { emitSchema } from './commands/schema';
 import { serve } from './commands/serve';
 import { token } from './commands/token';
 import { verify } from './commands/verify';
-import { ConfigurationError } from '../config/configuration-error';
+import { ConfigurationError } from '../shared/configuration-error';
 
 function port(value: string): number {
   const n = Number(value);
@@ -49,7 +49,8 @@ program
   .option('--dry-run', 'report the changes without writing anything', false)
   .option('--reason <text>', 'why this import is made (recorded on every event)')
   .option('--separately', 'import every file as its own append, even files of the same edition', false)
-  .action((files: string[], options: { dryRun: boolean; reason?: string; separately: boolean }) => importFiles(files, options));
+  .option('--municipality <code|name>', 'the municipality the reports are of (e.g. 062073 or 上山市); needed unless the ledger holds exactly one')
+  .action((files: string[], options: { dryRun: boolean; reason?: string; separately: boolean; municipality?: string }) => importFiles(files, options));
 
 program
   .command('export')
@@ -104,8 +105,9 @@ program
   .requiredOption('--role <role>', 'viewer, editor, auditor or admin')
   .requiredOption('--sub <actor>', 'the actor recorded on every event appended with this token')
   .option('--department <name>', 'a department an editor may edit for (repeatable)', (value: string, all: string[]) => [...all, value], [] as string[])
+  .option('--municipality <code|name>', 'a municipality the token acts for, or * for every one (repeatable)', (value: string, all: string[]) => [...all, value], [] as string[])
   .option('--expires-in <span>', 'lifetime, e.g. 8h or 30m: at most PLAN_LEDGER_JWT_MAX_AGE (12h unless set)', '8h')
-  .action(async (options: { role: string; sub: string; department: string[]; expiresIn: string }) => {
+  .action(async (options: { role: string; sub: string; department: string[]; municipality: string[]; expiresIn: string }) => {
     process.exitCode = await token(options);
   });
 

@@ -1,7 +1,7 @@
 // What one client address may hold of the server, and how long a connection may take to say what it
 // wants: read from the environment and validated at start-up like the request limits.
 import { z } from 'zod';
-import { ConfigurationError } from './configuration-error';
+import { ConfigurationError } from '../shared/configuration-error';
 
 export interface ClientLimits {
   /** Requests per second one client address may make (0: no limit). */

@@ -1,7 +1,7 @@
 // What one request may ask of the server, read from the environment and validated at start-up: a bad
 // value stops the server before it takes traffic, with the variable named, instead of being ignored.
 import { z } from 'zod';
-import { ConfigurationError } from './configuration-error';
+import { ConfigurationError } from '../shared/configuration-error';
 
 export interface Limits {
   /** Deepest nesting of fields in one operation (introspection excepted: graphql-js bounds it itself). */

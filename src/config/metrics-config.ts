@@ -2,7 +2,7 @@
 // at start-up like the limits. Counters tell a prober which operations run and how often, so they are
 // an operator's, not the public's.
 import { z } from 'zod';
-import { ConfigurationError } from './configuration-error';
+import { ConfigurationError } from '../shared/configuration-error';
 
 export interface MetricsConfig {
   /** PLAN_LEDGER_METRICS_PUBLIC: anyone may scrape (a closed network); otherwise an admin token is needed. */

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ConfigurationError } from './configuration-error';
+import { ConfigurationError } from '../shared/configuration-error';
 
 export interface PersistedDocumentsConfig {
   /** PLAN_LEDGER_APQ_CACHE_MB: memory for documents registered by hash (least recently used first out); 0 turns APQ off. */

@@ -1,6 +1,6 @@
 // PLAN_LEDGER_STORE names the event store: sqlite:PATH (the embedded default), postgres://..., or
 // kurrentdb://... / esdb://...
-import { ConfigurationError } from './configuration-error';
+import { ConfigurationError } from '../shared/configuration-error';
 export type StoreLocation =
   | { kind: 'sqlite'; path: string }
   | { kind: 'postgres'; url: string }

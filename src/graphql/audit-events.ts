@@ -15,6 +15,7 @@ export function toAuditEvent(row: AuditRow): AuditEvent {
     actor: row.actor,
     reason: row.reason,
     edition: row.edition,
+    municipalityCode: row.municipality,
     data: row.data,
     hash: row.hash,
     previousHash: row.previousHash,

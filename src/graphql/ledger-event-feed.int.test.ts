@@ -7,7 +7,7 @@ const MAX_BACKLOG = 5;
 import type { AuditEvent } from './types/ledger-types';
 
 const record = (ledger: Ledger, value: number) =>
-  ledger.recordValue({ indicatorId: '5-1-1/NPO法人数', fiscalYear: 2021, kind: 'ACTUAL', value, text: null, reason: `value ${value}` }, 'tester');
+  ledger.recordValue('062073', { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2021, kind: 'ACTUAL', value, text: null, reason: `value ${value}` }, 'tester');
 
 describe('LedgerEventFeed', () => {
   let ledger: Ledger;
@@ -15,8 +15,8 @@ describe('LedgerEventFeed', () => {
 
   beforeEach(async () => {
     ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
-    await ledger.importReport(sampleText(), { actor: 'importer' });
-    feed = await LedgerEventFeed.start(ledger.log, { maxBacklog: MAX_BACKLOG });
+    await ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
+    feed = await LedgerEventFeed.start(ledger.log, { maxBacklog: MAX_BACKLOG, municipalityOf: (event) => ledger.municipalityOf(event) });
   });
   afterEach(async () => {
     await feed.close();
@@ -34,7 +34,7 @@ describe('LedgerEventFeed', () => {
   });
 
   it('ends a subscriber that falls too far behind, after what it had buffered', async () => {
-    const events = (await feed.events('indicator-'))[Symbol.asyncIterator]();
+    const events = (await feed.events('062073-indicator-'))[Symbol.asyncIterator]();
     const pending = events.next();
     for (let n = 0; n <= MAX_BACKLOG + 1; n += 1) await record(ledger, n);
     expect(((await pending).value as AuditEvent).reason).toBe('value 0');

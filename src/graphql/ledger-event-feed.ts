@@ -19,6 +19,8 @@ type Listener = (event: AuditEvent) => void;
 export type FollowedLog = Pick<EventStore, 'headPosition' | 'subscribe'>;
 
 export interface FeedOptions {
+  /** The municipality an event belongs to (Ledger.municipalityOf): subscribers see only those their token may read. */
+  municipalityOf: (event: RecordedEvent) => string;
   onEvent?: (event: RecordedEvent) => void;
   onError?: (error: unknown, event: RecordedEvent) => void;
   /**
@@ -37,14 +39,15 @@ export class LedgerEventFeed {
   private constructor(
     private readonly log: FollowedLog,
     private readonly maxBacklog: number,
+    private readonly municipalityOf: (event: RecordedEvent) => string,
   ) {}
 
   /**
    * Follows the log from its current head. `onEvent` sees every event appended from then on (for
    * metrics); `onError` hears of an event that could not be delivered, which must not stop the feed.
    */
-  static async start(log: FollowedLog, options: FeedOptions = {}): Promise<LedgerEventFeed> {
-    const feed = new LedgerEventFeed(log, options.maxBacklog ?? MAX_SUBSCRIBER_BACKLOG);
+  static async start(log: FollowedLog, options: FeedOptions): Promise<LedgerEventFeed> {
+    const feed = new LedgerEventFeed(log, options.maxBacklog ?? MAX_SUBSCRIBER_BACKLOG, options.municipalityOf);
     feed.subscription = log.subscribe(await log.headPosition(), async (event) => {
       try {
         options.onEvent?.(event);
@@ -60,7 +63,7 @@ export class LedgerEventFeed {
 
   private publish(event: RecordedEvent): void {
     if (this.listeners.size === 0) return;
-    const audited = toAuditEvent(auditRow(event));
+    const audited = toAuditEvent(auditRow(event, this.municipalityOf(event)));
     for (const listener of this.listeners) listener(audited);
   }
 
@@ -69,17 +72,19 @@ export class LedgerEventFeed {
   }
 
   /**
-   * Every event appended after this call, optionally only from streams whose id starts with
-   * `streamPrefix`. The store subscription may still be delivering older events when a client
-   * subscribes, so "after this call" is pinned to the log's head position now.
+   * Every event appended after this call of the municipalities the subscriber may read, optionally
+   * only from streams whose id starts with `streamPrefix`. The store subscription may still be
+   * delivering older events when a client subscribes, so "after this call" is pinned to the log's
+   * head position now.
    */
-  async events(streamPrefix: string | null): Promise<AsyncIterable<AuditEvent>> {
+  async events(streamPrefix: string | null, municipalities: readonly string[] | '*' = '*'): Promise<AsyncIterable<AuditEvent>> {
     const head = await this.log.headPosition();
     const buffer = new FixedBuffer(this.maxBacklog);
     return new Repeater<AuditEvent>(async (push, stop) => {
       const listener: Listener = (event) => {
         if (Number(event.position) <= head) return;
         if (streamPrefix && !event.streamId.startsWith(streamPrefix)) return;
+        if (municipalities !== '*' && !municipalities.includes(event.municipalityCode)) return;
         if (buffer.full) stop(tooSlow(event.position, this.maxBacklog));
         else void push(event);
       };

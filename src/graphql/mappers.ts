@@ -4,7 +4,7 @@ import type { AsOf } from '../../projections/queries/as-of';
 import type { EntityRecord } from '../../projections/queries/entity-queries';
 import type { CurrentValue } from '../../projections/queries/value-queries';
 import { achievementRate } from '../domain/achievement';
-import { placementOf } from '../domain/ids';
+import { placementOf, splitQualifiedId } from '../domain/ids';
 import { idAt } from './point-ids';
 import { fiscalYearLabel } from '../domain/fiscal-year';
 import type { JsonValue } from '../shared/json';
@@ -19,18 +19,20 @@ const obj = (v: JsonValue | undefined): Record<string, JsonValue> =>
 
 export function toMeasure(record: EntityRecord, asOf: AsOf): Measure {
   const f = record.fields;
-  const code = str(f['code']) ?? record.id;
+  const { municipality, localId } = splitQualifiedId(record.id);
+  const code = str(f['code']) ?? localId;
   const placement = placementOf(code);
   const chapter = obj(f['chapter']);
   const policy = obj(f['policy']);
   const goals: Goal[] = (Array.isArray(f['goals']) ? f['goals'] : []).map((g) => {
     const goal = obj(g);
     const number = Number(goal['number']);
-    return { id: idAt(`${code}#goal-${number}`, asOf), number, title: str(goal['title']) ?? '', description: str(goal['description']) };
+    return { id: idAt(`${record.id}#goal-${number}`, asOf), number, title: str(goal['title']) ?? '', description: str(goal['description']) };
   });
   return Object.assign(new Measure(), {
     asOf,
-    id: code,
+    id: record.id,
+    municipality: municipality ?? '',
     code,
     title: str(f['title']) ?? code,
     department: str(f['department']),
@@ -59,10 +61,12 @@ export function toProject(record: EntityRecord, asOf: AsOf): Project {
     section: str(account['section']) ?? '',
     item: str(account['item']) ?? '',
   };
+  const { municipality, localId } = splitQualifiedId(record.id);
   return Object.assign(new Project(), {
     asOf,
     id: record.id,
-    name: str(f['name']) ?? record.id,
+    municipality: municipality ?? '',
+    name: str(f['name']) ?? localId,
     department: str(f['department']) ?? '',
     budgetAccount,
     strategies: strings(f['strategies']),
@@ -77,10 +81,12 @@ export function toProject(record: EntityRecord, asOf: AsOf): Project {
 
 export function toIndicator(record: EntityRecord, asOf: AsOf): Indicator {
   const f = record.fields;
+  const { municipality, localId } = splitQualifiedId(record.id);
   return Object.assign(new Indicator(), {
     asOf,
     id: record.id,
-    name: str(f['name']) ?? record.id,
+    municipality: municipality ?? '',
+    name: str(f['name']) ?? localId,
     kind: (str(f['kind']) ?? 'OUTCOME') as IndicatorKind,
     unit: str(f['unit']),
     direction: (str(f['direction']) ?? 'NONE') as Direction,

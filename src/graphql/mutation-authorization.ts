@@ -11,7 +11,7 @@ import { collectFields } from 'graphql/execution/collectFields';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ForbiddenError, UnauthenticatedError, requireRole } from '../auth/authorization';
 import type { RequestContext } from './context';
-import { requireAdmin, requireEditorOfIndicator } from './guards';
+import { requireEditorOfIndicator, requireImporter } from './guards';
 
 type Arguments = Readonly<Record<string, unknown>>;
 export type MutationGuard = (context: RequestContext, args: Arguments) => Promise<void> | void;
@@ -29,7 +29,14 @@ const editorOfIndicator: MutationGuard = async (context, args) => {
   if (indicatorId === null) requireRole(context.principal, ['editor', 'admin'], 'recordValue');
   else await requireEditorOfIndicator(context, indicatorId);
 };
-const admin: MutationGuard = (context) => requireAdmin(context, 'importReport');
+/** The municipality an importReport-shaped input names, if any. */
+function municipalityOf(args: Arguments): string | null {
+  const input = args['input'];
+  if (typeof input !== 'object' || input === null || !('municipality' in input)) return null;
+  return typeof input.municipality === 'string' ? input.municipality : null;
+}
+
+const admin: MutationGuard = (context, args) => requireImporter(context, municipalityOf(args), 'importReport');
 
 /** Each writing root field's check, by field name; the resolvers run the same check when nothing was decided up front. */
 export const MUTATION_GUARDS: Readonly<Record<string, MutationGuard>> = {

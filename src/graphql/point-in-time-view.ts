@@ -98,30 +98,34 @@ export class PointInTimeView {
     return statements;
   }
 
-  private measuresMemo: Promise<Measure[]> | null = null;
-  private projectsMemo: Promise<Project[]> | null = null;
+  private readonly measuresMemo = new Map<string | null, Promise<Measure[]>>();
+  private readonly projectsMemo = new Map<string | null, Promise<Project[]>>();
 
-  /** Every measure, in code order. */
-  allMeasures(): Promise<Measure[]> {
-    this.measuresMemo ??= Promise.resolve(
-      [...this.readModel.entityRecords('measure', this.asOf, null).values()].map((r) => toMeasure(r, this.asOf)).sort(byCode),
-    );
-    return this.measuresMemo;
+  /** Every measure of a municipality (null: of every one), in code order. */
+  allMeasures(municipality: string | null): Promise<Measure[]> {
+    let measures = this.measuresMemo.get(municipality);
+    if (!measures) {
+      const records = this.readModel.entityRecords('measure', this.asOf, null, municipality);
+      measures = Promise.resolve([...records.values()].map((r) => toMeasure(r, this.asOf)).sort(byCode));
+      this.measuresMemo.set(municipality, measures);
+    }
+    return measures;
   }
 
-  /** Every indicator, in the order the read model keeps them. */
-  allIndicators(): Indicator[] {
-    return [...this.readModel.entityRecords('indicator', this.asOf, null).values()].map((r) => toIndicator(r, this.asOf));
+  /** Every indicator of a municipality (null: of every one), in the order the read model keeps them. */
+  allIndicators(municipality: string | null): Indicator[] {
+    return [...this.readModel.entityRecords('indicator', this.asOf, null, municipality).values()].map((r) => toIndicator(r, this.asOf));
   }
 
-  /** Every project, in the order the log first named them. */
-  allProjects(): Promise<Project[]> {
-    this.projectsMemo ??= Promise.resolve(
-      [...this.readModel.entityRecords('project', this.asOf, null).values()]
-        .map((r) => toProject(r, this.asOf))
-        .sort((a, b) => a.firstPosition - b.firstPosition),
-    );
-    return this.projectsMemo;
+  /** Every project of a municipality (null: of every one), in the order the log first named them. */
+  allProjects(municipality: string | null): Promise<Project[]> {
+    let projects = this.projectsMemo.get(municipality);
+    if (!projects) {
+      const records = this.readModel.entityRecords('project', this.asOf, null, municipality);
+      projects = Promise.resolve([...records.values()].map((r) => toProject(r, this.asOf)).sort((a, b) => a.firstPosition - b.firstPosition));
+      this.projectsMemo.set(municipality, projects);
+    }
+    return projects;
   }
 
   /** The editions imported so far, oldest first: the ledger's own history, the same at any point. */

@@ -13,6 +13,15 @@ import { ProjectResolver } from './resolvers/project-resolver';
 import { QueryResolver } from './resolvers/query-resolver';
 import { VerificationResolver } from './resolvers/verification-resolver';
 import { SubscriptionResolver } from './resolvers/subscription-resolver';
+import { CompareMunicipalitiesResolver } from './resolvers/compare-municipalities';
+import {
+  AuditEventMunicipalityResolver,
+  EditionMunicipalityResolver,
+  IndicatorMunicipalityResolver,
+  MeasureMunicipalityResolver,
+  MunicipalityResolver,
+  ProjectMunicipalityResolver,
+} from './resolvers/municipality-resolver';
 
 let schema: Promise<GraphQLSchema> | null = null;
 
@@ -49,6 +58,13 @@ export function ledgerSchema(): Promise<GraphQLSchema> {
       IndicatorResolver,
       IndicatorStreamRevisionResolver,
       ImportEvaluationReportPayloadResolver,
+      MunicipalityResolver,
+      CompareMunicipalitiesResolver,
+      MeasureMunicipalityResolver,
+      ProjectMunicipalityResolver,
+      IndicatorMunicipalityResolver,
+      EditionMunicipalityResolver,
+      AuditEventMunicipalityResolver,
     ],
     validate: false,
     pubSub: noPubSub,

@@ -2,7 +2,7 @@
 // never in cookies, so `*` (the default) lets no foreign page borrow a user's session; an allow-list
 // (PLAN_LEDGER_CORS_ORIGINS) narrows it for deployments that serve only their own front ends.
 import type { CorsOptions } from 'cors';
-import { ConfigurationError } from '../config/configuration-error';
+import { ConfigurationError } from '../shared/configuration-error';
 
 export type CorsPolicy = { anyOrigin: true } | { anyOrigin: false; origins: ReadonlySet<string> };
 

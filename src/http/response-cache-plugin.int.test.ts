@@ -7,7 +7,7 @@ import { startServer } from './start-server';
 describe('responseCachePlugin behind the served HTTP stack (startServer)', () => {
   it('tags reads and answers a matching If-None-Match with an empty 304', async () => {
     const ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
-    await ledger.importReport(sampleText(), { actor: 'importer' });
+    await ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
     const server = await startServer({
       ledger,
       port: 0,

@@ -93,6 +93,7 @@ async function observe(ledger: Ledger, logger: Logger, knownOperations: readonly
     onEvent: () => metrics.eventsAppended.inc(),
     onError: (err, event) => logger.error({ err, position: event.position }, 'an appended event could not be sent to subscribers'),
     readModelAt: (position) => ledger.waitForPosition(position),
+    municipalityOf: (event) => ledger.municipalityOf(event),
   });
   return { feed, metrics };
 }

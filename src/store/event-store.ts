@@ -18,6 +18,12 @@ export interface EventMetadata {
   source: EventSource | null;
   correlationId: string;
   causationId: string | null;
+  /**
+   * The municipality's 6-digit code (its tenant): every event written since the ledger held many
+   * municipalities carries it. Events written before have none; they are read as the ledger's
+   * PLAN_LEDGER_MUNICIPALITY (events/municipality-of.ts).
+   */
+  municipality?: string;
 }
 
 export interface NewEvent {

@@ -16,7 +16,7 @@ import { startServerProcess, tokenFor, type ServerProcess } from '../support/ser
 
 const SEED = 0x5eed_c0de;
 const RECORD = `mutation($input: RecordValueInput!) { recordValue(input: $input) { id } }`;
-const IMPORT = `mutation($text: String!) { importReport(input: { text: $text, reason: "crash test" }) { edition eventsAppended } }`;
+const IMPORT = `mutation($text: String!) { importReport(input: { municipality: "062073", text: $text, reason: "crash test" }) { edition eventsAppended } }`;
 
 const INDICATORS = [
   '5-1-1/NPO法人数',
@@ -207,9 +207,9 @@ describe('crash safety: SIGKILL mid-load', () => {
     let planned: number;
     let importMs: number;
     try {
-      await calibration.importReport(sampleText(), { actor: 'plan-ledger:bundled-sample' });
+      await calibration.importReport(sampleText(), { municipality: '062073', actor: 'plan-ledger:bundled-sample' });
       const before = Date.now();
-      planned = (await calibration.importReport(text, { actor: 'calibration' })).eventsAppended;
+      planned = (await calibration.importReport(text, { municipality: '062073', actor: 'calibration' })).eventsAppended;
       importMs = Date.now() - before;
     } finally {
       await calibration.close();

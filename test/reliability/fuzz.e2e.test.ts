@@ -175,7 +175,7 @@ function hugeCase(random: Random): { body: string; mayAnswerData: boolean } {
     { body: jsonBody(`query($c: String!) { measure(code: $c) { code } projects(filter: { nameContains: $c }) { totalCount } }`, { c: big }), mayAnswerData: true },
     { body: jsonBody(`query($c: [String!]) { departments }`, { c: Array.from({ length: 200_000 }, (_, i) => `d${i}`) }), mayAnswerData: false },
     { body: jsonBody(`query($n: Int) { auditTrail(first: $n) { totalCount } }`, { n: Array.from({ length: 100_000 }, (_, i) => i) }), mayAnswerData: false },
-    { body: jsonBody(`mutation { importReport(input: { text: ${JSON.stringify(big)} }) { edition } }`), mayAnswerData: false },
+    { body: jsonBody(`mutation { importReport(input: { municipality: "062073", text: ${JSON.stringify(big)} }) { edition } }`), mayAnswerData: false },
     { body: jsonBody(`{ ${Array.from({ length: 3_000 }, (_, i) => `a${i}: departments`).join(' ')} }`), mayAnswerData: true },
   ]);
 }
@@ -219,7 +219,7 @@ function contentTypeCase(random: Random): HostileCase['request'] {
 function getCase(random: Random, tokens: Tokens): HostileCase['request'] {
   const query = pickFrom(random, [
     `mutation { recordValue(input: { indicatorId: "5-1-1/NPO法人数", fiscalYear: 2024, kind: ACTUAL, value: 99, reason: "via GET" }) { id } }`,
-    `mutation { importReport(input: { text: "所属" }) { edition } }`,
+    `mutation { importReport(input: { municipality: "062073", text: "所属" }) { edition } }`,
     `mutation M { recordValue(input: { indicatorId: "5-1-1/NPO法人数", fiscalYear: 2024, kind: ACTUAL, value: 98, reason: "via GET" }) { id } } query Q { editions { label } }`,
   ]);
   const params = new URLSearchParams({ query, ...(query.includes('query Q') ? { operationName: 'M' } : {}) });
@@ -489,7 +489,7 @@ describe('authorization at the API (passes once src/auth is wired into the serve
   let server: ServerProcess | null = null;
   let client: RawClient;
   const RECORD = `mutation($input: RecordValueInput!) { recordValue(input: $input) { id } }`;
-  const IMPORT = `mutation { importReport(input: { text: "所属", dryRun: true }) { edition } }`;
+  const IMPORT = `mutation { importReport(input: { municipality: "062073", text: "所属", dryRun: true }) { edition } }`;
   const AUDIT = `{ auditTrail(first: 1) { totalCount } }`;
   const input = (value: number) => ({ indicatorId: '5-1-1/NPO法人数', fiscalYear: 2026, kind: 'ACTUAL', value, reason: `auth test ${value}` });
   const codeOf = (body: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => body.errors?.[0]?.extensions?.['code'];

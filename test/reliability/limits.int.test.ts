@@ -27,7 +27,7 @@ let ledger: Ledger;
 beforeAll(async () => {
   const { SqliteEventStore } = await import('../../src/store/sqlite/sqlite-event-store');
   ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
-  await ledger.importReport(sampleText(), { actor: 'test:importer' });
+  await ledger.importReport(sampleText(), { municipality: '062073', actor: 'test:importer' });
 });
 afterAll(() => ledger.close());
 
@@ -322,9 +322,9 @@ describe('time budget (PLAN_LEDGER_REQUEST_TIMEOUT_MS)', () => {
         calls.views += 1;
         const view = base.view(asOf);
         const slow = Object.create(view) as PointInTimeView;
-        slow.allMeasures = async () => {
+        slow.allMeasures = async (municipality) => {
           await sleep(delayMs);
-          return view.allMeasures();
+          return view.allMeasures(municipality);
         };
         return slow;
       },
@@ -394,7 +394,7 @@ describe('body size (PLAN_LEDGER_MAX_BODY_BYTES)', () => {
     try {
       const report = sampleText();
       const fiveMegabytes = report.repeat(Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(report)));
-      const body = JSON.stringify({ query: 'mutation($text: String!) { importReport(input: { text: $text }) { edition } }', variables: { text: fiveMegabytes } });
+      const body = JSON.stringify({ query: 'mutation($text: String!) { importReport(input: { municipality: "062073", text: $text }) { edition } }', variables: { text: fiveMegabytes } });
       expect(Buffer.byteLength(body)).toBeGreaterThan(5 * 1024 * 1024);
       const accepted = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       expect(accepted.status).toBe(200);

@@ -36,7 +36,7 @@ export function permutations<T>(items: readonly T[]): T[][] {
 
 export async function importInOrder(ledger: Ledger, order: readonly number[]): Promise<ImportSummary[]> {
   const summaries: ImportSummary[] = [];
-  for (const year of order) summaries.push(await ledger.importReport(editionText(year), { actor: 'test:importer', file: EDITION_FILES[year] }));
+  for (const year of order) summaries.push(await ledger.importReport(editionText(year), { municipality: '062073', actor: 'test:importer', file: EDITION_FILES[year] }));
   return summaries;
 }
 

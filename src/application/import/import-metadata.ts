@@ -21,6 +21,9 @@ export interface ImportProvenance {
   reason: string;
   /** Shared by every event of one import. */
   correlationId: string;
+  /** The municipality's code, and the prefix of its streams' names in the store. */
+  municipality: string;
+  streamPrefix: string;
 }
 
 /** The edition an event speaks for: a restatement or an absence may concern another edition than the report's. */
@@ -38,7 +41,7 @@ export class ImportMetadata {
 
   /** For `event`, decided on a stream whose commands came from `part`. */
   of(event: Emitted, part: ParsedDocument | undefined): EventMetadata {
-    const { actor, edition, editionLabel, reason, correlationId } = this.provenance;
+    const { actor, edition, editionLabel, reason, correlationId, municipality } = this.provenance;
     const about = editionOfEvent(event.data, edition);
     const absence = absenceOf(event);
     if (absence) this.absences.push({ type: absence.type, id: absence.id, edition: about });
@@ -56,14 +59,15 @@ export class ImportMetadata {
       source: about === edition && part ? { sha256: part.sha256, line: event.line ?? null } : null,
       correlationId,
       causationId: null,
+      municipality,
     };
   }
 
   /** The edition stream's record of an import that changed anything. */
   editionImported(data: EditionImportedData): StreamAppend {
-    const { actor, edition, reason, correlationId } = this.provenance;
+    const { actor, edition, reason, correlationId, municipality, streamPrefix } = this.provenance;
     return {
-      streamId: editionStreamId(edition),
+      streamId: streamPrefix + editionStreamId(edition),
       expectedRevision: 'any',
       events: [
         {
@@ -71,7 +75,7 @@ export class ImportMetadata {
           type: EditionImported.type,
           version: EditionImported.version,
           data,
-          metadata: { actor, reason, edition, source: { sha256: data.sourceSha256, line: 1 }, correlationId, causationId: null },
+          metadata: { actor, reason, edition, source: { sha256: data.sourceSha256, line: 1 }, correlationId, causationId: null, municipality },
         },
       ],
     };

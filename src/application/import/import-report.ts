@@ -12,7 +12,7 @@
 import { oneReport, type ParsedDocument } from '../../importer/parse-documents';
 import { reportCommands } from '../../importer/report-commands';
 import { appendWithRetry } from '../append-with-retry';
-import type { Streams } from '../decide-on-stream';
+import type { MunicipalityStreams } from '../decide-on-stream';
 import type { ImportOptions } from './import-options';
 import type { ImportSummary } from './import-summary';
 import { planImport, type ParsedImport } from './plan-import';
@@ -25,7 +25,7 @@ const ATTEMPTS = 3;
  * when another writer got in first; the report is not parsed again. Nothing is written on a dry run,
  * which reports the same summary.
  */
-export async function importReport(streams: Streams, parts: readonly ParsedDocument[], options: ImportOptions): Promise<ImportSummary> {
+export async function importReport(streams: MunicipalityStreams, parts: readonly ParsedDocument[], options: ImportOptions): Promise<ImportSummary> {
   const report: ParsedImport = { parts: oneReport(parts), commands: reportCommands(parts) };
   return appendWithRetry(
     async () => {

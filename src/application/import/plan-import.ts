@@ -11,7 +11,7 @@ import { fiscalYearLabel } from '../../domain/fiscal-year';
 import { sourceSha256Of, type ParsedDocument } from '../../importer/parse-documents';
 import type { ReportCommands } from '../../importer/report-commands';
 import type { StreamAppend } from '../../store/event-store';
-import { decideOnStream, toStreamAppend, type DecidedStream, type Streams } from '../decide-on-stream';
+import { decideOnStream, toStreamAppend, type DecidedStream, type MunicipalityStreams } from '../decide-on-stream';
 import { citingLines } from './citing-lines';
 import { ImportMetadata } from './import-metadata';
 import type { ImportOptions } from './import-options';
@@ -29,7 +29,7 @@ export interface ImportPlan {
   summary: PlannedSummary;
 }
 
-export async function planImport(streams: Streams, { parts, commands }: ParsedImport, options: ImportOptions): Promise<ImportPlan> {
+export async function planImport(streams: MunicipalityStreams, { parts, commands }: ParsedImport, options: ImportOptions): Promise<ImportPlan> {
   const [first] = parts;
   if (!first) throw new Error('an import of no document');
   const edition = first.report.edition;
@@ -56,7 +56,15 @@ export async function planImport(streams: Streams, { parts, commands }: ParsedIm
   const indicators: DecidedStream<IndicatorState>[] = await decide(indicatorDecider, indicatorCommands);
 
   const reason = options.reason ?? `import of the ${editionLabel} report`;
-  const metadata = new ImportMetadata({ actor: options.actor, edition, editionLabel, reason, correlationId: randomUUID() });
+  const metadata = new ImportMetadata({
+    actor: options.actor,
+    edition,
+    editionLabel,
+    reason,
+    correlationId: randomUUID(),
+    municipality: streams.municipality,
+    streamPrefix: streams.prefix,
+  });
   const decided: DecidedStream<unknown>[] = [...measures, ...projects, ...indicators];
   const appends: StreamAppend[] = decided
     .filter((d) => d.emitted.length > 0)

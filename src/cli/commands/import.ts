@@ -20,6 +20,8 @@ export interface ImportCommandOptions {
   reason?: string | undefined;
   /** Every file its own append, even files of the same edition. */
   separately?: boolean | undefined;
+  /** A code or name; needed unless the ledger holds exactly one municipality. */
+  municipality?: string | undefined;
 }
 
 export interface ImportGroup {
@@ -82,7 +84,7 @@ export async function runImport(
 ): Promise<ImportSummary[]> {
   const groups = await readImportGroups(files, options);
   const progress = output.progress ?? terminalProgress();
-  const base = { actor: cliActor(), reason: options.reason ?? null };
+  const base = { actor: cliActor(), reason: options.reason ?? null, municipality: options.municipality ?? null };
   if (groups.length > 1 && !options.dryRun) {
     // Planned first, each against the ledger as it is: what the domain refuses shows before any write.
     for (const group of groups) await ledger.importParsedReport(group.parts, { ...base, dryRun: true });

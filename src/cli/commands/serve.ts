@@ -3,8 +3,8 @@ import pino from 'pino';
 import { openLedger } from '../../application/open-ledger';
 import { ResponseCache } from '../../graphql/plugins/response-cache';
 import { startServer } from '../../http/start-server';
-import { BUNDLED_SAMPLE } from '../bundled-sample';
-import { ConfigurationError } from '../../config/configuration-error';
+import { BUNDLED_SAMPLE, BUNDLED_SAMPLE_MUNICIPALITY } from '../bundled-sample';
+import { ConfigurationError } from '../../shared/configuration-error';
 
 /** PLAN_LEDGER_READY_MAX_LAG: events the read model may trail the store by while /readyz still says ready. */
 function maxProjectionLag(): number | undefined {
@@ -28,13 +28,14 @@ export async function serve(options: { port: number; host: string }): Promise<vo
   }
   if ((await ledger.log.headPosition()) === 0) {
     const summary = await ledger.importReport(readFileSync(BUNDLED_SAMPLE, 'utf8'), {
+      municipality: BUNDLED_SAMPLE_MUNICIPALITY,
       actor: 'plan-ledger:bundled-sample',
-      reason: 'the store was empty: imported the bundled sample report',
+      reason: 'the store was empty: imported the bundled sample report of 上山市 (062073)',
       file: BUNDLED_SAMPLE,
     });
     logger.info(
-      { edition: summary.edition, events: summary.eventsAppended, file: BUNDLED_SAMPLE },
-      `the store was empty: imported the bundled sample (${summary.editionLabel}, ${summary.eventsAppended} events)`,
+      { municipality: BUNDLED_SAMPLE_MUNICIPALITY, edition: summary.edition, events: summary.eventsAppended, file: BUNDLED_SAMPLE },
+      `the store was empty: imported the bundled sample, 上山市 (062073) ${summary.editionLabel}, ${summary.eventsAppended} events`,
     );
   }
   const server = await startServer({

@@ -21,7 +21,7 @@ describe('responseCachePlugin over HTTP', () => {
 
   beforeAll(async () => {
     ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
-    await ledger.importReport(sampleText(), { actor: 'importer' });
+    await ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
     const server = await createApolloServer();
     server.addPlugin(responseCachePlugin({ headPosition: () => ledger.readModel.checkpoint() }));
     const counter: ApolloServerPlugin<RequestContext & BaseContext> = {

@@ -37,13 +37,14 @@ async function departmentOf(context: RequestContext, indicator: Indicator): Prom
 
 export async function compareFiscalYears(
   context: RequestContext,
+  municipality: string | null,
   base: number,
   compare: number,
   department: string | null,
   asOf: AsOf,
 ): Promise<FiscalYearComparison> {
   const view = context.view(asOf);
-  let indicators = view.allIndicators().filter((i) => COMPARED.has(i.kind));
+  let indicators = municipality === null ? [] : view.allIndicators(municipality).filter((i) => COMPARED.has(i.kind));
   if (department !== null) {
     const departments = await Promise.all(indicators.map((i) => departmentOf(context, i)));
     indicators = indicators.filter((_, n) => departments[n] === department);

@@ -13,23 +13,24 @@ export class MeasureResolver {
 
   @FieldResolver(() => Policy)
   async policy(@Root() measure: Measure, @Ctx() context: RequestContext): Promise<Policy> {
-    const siblings = (await context.view(measure.asOf).allMeasures()).filter((m) => m.policyCode === measure.policyCode);
+    const { asOf, municipality } = measure;
+    const siblings = (await context.view(asOf).allMeasures(municipality)).filter((m) => m.policyCode === measure.policyCode);
     const title = measure.policyTitle ?? siblings.find((m) => m.policyTitle !== null)?.policyTitle ?? null;
-    return Object.assign(new Policy(), { asOf: measure.asOf, code: measure.policyCode, title, chapterNumber: measure.chapterNumber });
+    return Object.assign(new Policy(), { asOf, municipality, code: measure.policyCode, title, chapterNumber: measure.chapterNumber });
   }
 
   @FieldResolver(() => [Indicator])
   indicators(@Root() measure: Measure, @Ctx() context: RequestContext): Promise<Indicator[]> {
-    return context.view(measure.asOf).indicatorsOf.load(measure.code);
+    return context.view(measure.asOf).indicatorsOf.load(measure.id);
   }
 
   @FieldResolver(() => [Project])
   async projects(@Root() measure: Measure, @Ctx() context: RequestContext): Promise<Project[]> {
-    return (await context.view(measure.asOf).allProjects()).filter((p) => p.measureCodes.includes(measure.code));
+    return (await context.view(measure.asOf).allProjects(measure.municipality)).filter((p) => p.measureCodes.includes(measure.code));
   }
 
   @FieldResolver(() => [Int], { description: 'Fiscal years of the editions that reported this measure' })
   editions(@Root() measure: Measure, @Ctx() context: RequestContext): Promise<readonly number[]> {
-    return context.view(measure.asOf).editions.load(measure.code);
+    return context.view(measure.asOf).editions.load(measure.id);
   }
 }

@@ -4,6 +4,8 @@ import { NOW } from '../../../projections/queries/as-of';
 import type { RecordValueResult } from '../../application/record-value';
 import type { RequestContext } from '../context';
 import { notFound } from '../errors';
+import { splitQualifiedId } from '../../domain/ids';
+import { qualifiedIdIn } from '../request-scope';
 import { authorizeMutationField } from '../mutation-authorization';
 import { ValueKind } from '../types/enums';
 import { Indicator } from '../types/indicator-types';
@@ -19,6 +21,7 @@ import { eventsAt } from './mutation-events';
 async function importReport(input: ImportReportInput, context: RequestContext, info: GraphQLResolveInfo) {
   await authorizeMutationField(context, info, { input });
   const summary = await context.ledger.importReport(input.text, {
+    municipality: input.municipality ?? null,
     actor: context.actor,
     reason: input.reason ?? null,
     dryRun: input.dryRun ?? false,
@@ -30,9 +33,13 @@ async function importReport(input: ImportReportInput, context: RequestContext, i
 
 async function recordValue(input: RecordValueInput, context: RequestContext, info: GraphQLResolveInfo): Promise<{ recorded: RecordValueResult; indicator: Indicator }> {
   await authorizeMutationField(context, info, { input });
+  const qualified = qualifiedIdIn(context, input.indicatorId, null);
+  if (qualified === null) throw notFound(`no indicator with id ${JSON.stringify(input.indicatorId)}`);
+  const { municipality, localId } = splitQualifiedId(qualified);
   const recorded = await context.ledger.recordValue(
+    municipality ?? '',
     {
-      indicatorId: input.indicatorId,
+      indicatorId: localId,
       fiscalYear: input.fiscalYear,
       kind: input.kind,
       value: input.value ?? null,
@@ -44,7 +51,7 @@ async function recordValue(input: RecordValueInput, context: RequestContext, inf
     context.actor,
   );
   context.forgetViews();
-  const indicator = await context.view(NOW).indicator.load(input.indicatorId);
+  const indicator = await context.view(NOW).indicator.load(qualified);
   if (!indicator) throw notFound(`no indicator with id ${JSON.stringify(input.indicatorId)}`);
   return { recorded, indicator };
 }

@@ -1,5 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { NOW, isNow, type AsOf } from '../../../projections/queries/as-of';
+import { splitQualifiedId } from '../../domain/ids';
+import { qualifiedIdIn } from '../request-scope';
 import type { RequestContext } from '../context';
 import { checkEdition } from '../edition-range';
 import { badInput } from '../errors';
@@ -34,20 +36,23 @@ export class NodeResolver {
   async node(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Node | null> {
     const { stableId, asOf } = pointOf(context, id, null);
     const view = context.view(asOf);
-    const edition = EDITION_ID.exec(stableId);
+    const qualified = qualifiedIdIn(context, stableId, null);
+    if (qualified === null) return null;
+    const { municipality, localId } = splitQualifiedId(qualified);
+    const edition = EDITION_ID.exec(localId);
     if (edition) {
-      const row = view.importedEditions().find((e) => e.fiscalYear === Number(edition[1]));
+      const row = view.importedEditions().find((e) => e.municipality === municipality && e.fiscalYear === Number(edition[1]));
       return row && isNow(asOf) ? Object.assign(new Edition(), { ...row, importedAt: new Date(row.importedAt) }) : null;
     }
     // Measure ids are codes and indicator ids are `<owner>/<name>`; anything else is a project's name.
-    if (MEASURE_CODE.test(stableId)) {
-      const measure = await view.measure.load(stableId);
+    if (MEASURE_CODE.test(localId)) {
+      const measure = await view.measure.load(qualified);
       if (measure) return measure;
     }
-    if (stableId.includes('/')) {
-      const indicator = await view.indicator.load(stableId);
+    if (localId.includes('/')) {
+      const indicator = await view.indicator.load(qualified);
       if (indicator) return indicator;
     }
-    return view.project.load(stableId);
+    return view.project.load(qualified);
   }
 }

@@ -4,12 +4,14 @@ import { Chapter, Measure, Plan, Policy } from '../types/plan-types';
 
 /** Chapters and policies are not stored on their own: they are how the measures are filed. */
 async function chaptersOf(context: RequestContext, plan: Plan): Promise<Chapter[]> {
-  const measures = await context.view(plan.asOf).allMeasures();
+  if (plan.municipality === null) return [];
+  const measures = await context.view(plan.asOf).allMeasures(plan.municipality);
   const chapters = new Map<number, Chapter>();
   for (const measure of measures) {
     const existing = chapters.get(measure.chapterNumber);
     if (!existing) {
-      chapters.set(measure.chapterNumber, Object.assign(new Chapter(), { asOf: plan.asOf, number: measure.chapterNumber, title: measure.chapterTitle }));
+      const chapter = { asOf: plan.asOf, municipality: plan.municipality, number: measure.chapterNumber, title: measure.chapterTitle };
+      chapters.set(measure.chapterNumber, Object.assign(new Chapter(), chapter));
     } else if (existing.title === null) {
       existing.title = measure.chapterTitle;
     }
@@ -29,12 +31,13 @@ export class PlanResolver {
 export class ChapterResolver {
   @FieldResolver(() => [Policy])
   async policies(@Root() chapter: Chapter, @Ctx() context: RequestContext): Promise<Policy[]> {
-    const measures = (await context.view(chapter.asOf).allMeasures()).filter((m) => m.chapterNumber === chapter.number);
+    const measures = (await context.view(chapter.asOf).allMeasures(chapter.municipality)).filter((m) => m.chapterNumber === chapter.number);
     const policies = new Map<string, Policy>();
     for (const m of measures) {
       const existing = policies.get(m.policyCode);
       if (!existing) {
-        policies.set(m.policyCode, Object.assign(new Policy(), { asOf: chapter.asOf, code: m.policyCode, title: m.policyTitle, chapterNumber: chapter.number }));
+        const policy = { asOf: chapter.asOf, municipality: chapter.municipality, code: m.policyCode, title: m.policyTitle, chapterNumber: chapter.number };
+        policies.set(m.policyCode, Object.assign(new Policy(), policy));
       } else if (existing.title === null) {
         existing.title = m.policyTitle;
       }
@@ -47,12 +50,13 @@ export class ChapterResolver {
 export class PolicyResolver {
   @FieldResolver(() => [Measure])
   async measures(@Root() policy: Policy, @Ctx() context: RequestContext): Promise<Measure[]> {
-    return (await context.view(policy.asOf).allMeasures()).filter((m) => m.policyCode === policy.code);
+    return (await context.view(policy.asOf).allMeasures(policy.municipality)).filter((m) => m.policyCode === policy.code);
   }
 }
 
 export async function chapterOfMeasure(context: RequestContext, measure: Measure): Promise<Chapter> {
-  const chapters = await chaptersOf(context, Object.assign(new Plan(), { asOf: measure.asOf, title: null }));
+  const { asOf, municipality } = measure;
+  const chapters = await chaptersOf(context, Object.assign(new Plan(), { asOf, municipality, title: null }));
   const chapter = chapters.find((c) => c.number === measure.chapterNumber);
-  return chapter ?? Object.assign(new Chapter(), { asOf: measure.asOf, number: measure.chapterNumber, title: measure.chapterTitle });
+  return chapter ?? Object.assign(new Chapter(), { asOf, municipality, number: measure.chapterNumber, title: measure.chapterTitle });
 }

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { indicatorIdOf } from '../../domain/ids';
+import { indicatorIdOf, qualifiedId } from '../../domain/ids';
 import type { RequestContext } from '../context';
 import { Indicator } from '../types/indicator-types';
 import { Measure, Project } from '../types/plan-types';
@@ -15,7 +15,7 @@ async function indicatorOfProject(context: RequestContext, project: Project, key
 export class ProjectResolver {
   @FieldResolver(() => [Measure])
   async measures(@Root() project: Project, @Ctx() context: RequestContext): Promise<Measure[]> {
-    const measures = await context.view(project.asOf).measure.loadMany(project.measureCodes);
+    const measures = await context.view(project.asOf).measure.loadMany(project.measureCodes.map((code) => qualifiedId(project.municipality, code)));
     return measures.filter((m): m is Measure => m !== null && !(m instanceof Error));
   }
 

@@ -8,8 +8,10 @@ import { idAt } from '../point-ids';
 
 @ObjectType({ simpleResolvers: true, implements: Node })
 export class Indicator extends AtPointInTime implements Node {
-  /** The stable id, whatever the point in time: what every read and write looks up. */
+  /** The stable id (062073:5-1-1/NPO法人数), whatever the point in time: what every read and write looks up. */
   id!: string;
+  /** Its municipality's code. */
+  municipality!: string;
   readonly nodeType = 'Indicator';
   @Field(() => ID, { name: 'id', simple: false, description: `Stable: the same indicator keeps its id across editions and rebuilds. ${ID_AT_POINT}` })
   get nodeId(): string {

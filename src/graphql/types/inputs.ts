@@ -45,6 +45,9 @@ export class AuditFilter {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   to?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'Code or unambiguous name: only the events of that municipality' })
+  municipality?: string | null;
 }
 
 @InputType()
@@ -57,6 +60,9 @@ export class ImportReportInput {
 
   @Field(() => String, { nullable: true })
   reason?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Code or unambiguous name; required unless the ledger holds exactly one municipality' })
+  municipality?: string | null;
 }
 
 @InputType()

@@ -11,9 +11,11 @@ import { LedgerEventPayloadUnion, LedgerEventTypeEnum, payloadOf, type LedgerEve
 @ObjectType({ simpleResolvers: true, implements: Node })
 export class Edition implements Node {
   readonly nodeType = 'Edition';
-  @Field(() => ID, { description: 'edition-<fiscalYear>, as its stream is named' }) get id(): string {
-    return `edition-${this.fiscalYear}`;
+  @Field(() => ID, { description: 'Its municipality and fiscal year: 062073:edition-2021' }) get id(): string {
+    return `${this.municipality}:edition-${this.fiscalYear}`;
   }
+  /** Its municipality's code. */
+  municipality!: string;
   @Field(() => Int) fiscalYear!: number;
   @Field(() => String, { description: 'e.g. 令和3年度' }) label!: string;
   @Field(() => GraphQLISODateTime) importedAt!: Date;
@@ -45,6 +47,8 @@ export class ProjectConnection {
 @ObjectType({ simpleResolvers: true })
 export class AuditEvent {
   @Field(() => ID) id!: string;
+  /** The code of the municipality it belongs to (the field `municipality` resolves it). */
+  municipalityCode!: string;
   @Field(() => String, { description: 'Global position in the log' }) position!: string;
   @Field(() => String) streamId!: string;
   @Field(() => Int) streamRevision!: number;

@@ -12,6 +12,13 @@ export abstract class AtPointInTime {
   asOf!: AsOf;
 }
 
+/** What one municipality's plan is filed under: its code; null only for the plan of a ledger that holds none. */
+export abstract class InMunicipality extends AtPointInTime {
+  municipality!: string | null;
+}
+
+const scoped = (municipality: string | null, id: string): string => (municipality === null ? id : `${municipality}:${id}`);
+
 @ObjectType({ simpleResolvers: true })
 export class Goal {
   @Field(() => ID, { description: 'Its measure and number (with the point in time of a past view)' }) id!: string;
@@ -21,26 +28,26 @@ export class Goal {
 }
 
 @ObjectType({ simpleResolvers: true })
-export class Plan extends AtPointInTime {
-  @Field(() => ID, { description: 'One plan; a past view of it has its own id' }) get id(): string {
-    return idAt('plan', this.asOf);
+export class Plan extends InMunicipality {
+  @Field(() => ID, { description: "One municipality's plan (062073:plan); a past view of it has its own id" }) get id(): string {
+    return idAt(scoped(this.municipality, 'plan'), this.asOf);
   }
   @Field(() => String, { nullable: true }) title!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true })
-export class Chapter extends AtPointInTime {
-  @Field(() => ID, { description: 'chapter-<number> (with the point in time of a past view)' }) get id(): string {
-    return idAt(`chapter-${this.number}`, this.asOf);
+export class Chapter extends InMunicipality {
+  @Field(() => ID, { description: '062073:chapter-<number> (with the point in time of a past view)' }) get id(): string {
+    return idAt(scoped(this.municipality, `chapter-${this.number}`), this.asOf);
   }
   @Field(() => Int) number!: number;
   @Field(() => String, { nullable: true }) title!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true })
-export class Policy extends AtPointInTime {
-  @Field(() => ID, { description: 'policy-<code> (with the point in time of a past view)' }) get id(): string {
-    return idAt(`policy-${this.code}`, this.asOf);
+export class Policy extends InMunicipality {
+  @Field(() => ID, { description: '062073:policy-<code> (with the point in time of a past view)' }) get id(): string {
+    return idAt(scoped(this.municipality, `policy-${this.code}`), this.asOf);
   }
   @Field(() => String, { description: 'e.g. 5-1' }) code!: string;
   @Field(() => String, { nullable: true }) title!: string | null;
@@ -49,10 +56,12 @@ export class Policy extends AtPointInTime {
 
 @ObjectType({ simpleResolvers: true, implements: Node })
 export class Measure extends AtPointInTime implements Node {
-  /** The stable id (its code), whatever the point in time. */
+  /** The stable id (062073:5-1-1), whatever the point in time. */
   id!: string;
+  /** Its municipality's code. */
+  municipality!: string;
   readonly nodeType = 'Measure';
-  @Field(() => ID, { name: 'id', simple: false, description: `Its code. ${ID_AT_POINT}` }) get nodeId(): string {
+  @Field(() => ID, { name: 'id', simple: false, description: `Its municipality's code and its own (062073:5-1-1). ${ID_AT_POINT}` }) get nodeId(): string {
     return idAt(this.id, this.asOf);
   }
   @Field(() => ID, { description: STABLE_ID }) get stableId(): string {
@@ -87,8 +96,10 @@ export class BudgetAccount {
 
 @ObjectType({ simpleResolvers: true, implements: Node })
 export class Project extends AtPointInTime implements Node {
-  /** The stable id (its name), whatever the point in time. */
+  /** The stable id (062073:<name>), whatever the point in time. */
   id!: string;
+  /** Its municipality's code. */
+  municipality!: string;
   readonly nodeType = 'Project';
   @Field(() => ID, { name: 'id', simple: false, description: `Stable across editions and rebuilds. ${ID_AT_POINT}` }) get nodeId(): string {
     return idAt(this.id, this.asOf);

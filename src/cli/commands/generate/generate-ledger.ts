@@ -63,13 +63,19 @@ export async function generateLedger(ledger: Ledger, options: GenerateOptions): 
   for (let edition = firstEdition; edition < firstEdition + options.editions; edition++) {
     for (const plan of plans) {
       const text = reportText(plan, { edition, firstEdition, years: options.years });
-      const summary = await ledger.importReport(text, { actor, reason: `synthetic report of ${plan.name}`, file: `${plan.name}-${edition}.txt` });
+      const summary = await ledger.importReport(text, {
+        municipality: plan.code,
+        actor,
+        reason: `synthetic report of ${plan.name}`,
+        file: `${plan.code}-${edition}.txt`,
+      });
       position = summary.position;
       imports += 1;
       await progress(edition, plan.index);
       for (let n = 0; n < edits; n++) {
         const { indicatorId } = editOf(plan, edition, n);
         const result = await ledger.recordValue(
+          plan.code,
           { indicatorId, fiscalYear: edition, kind: 'ACTUAL', value: 1000 + n, text: null, reason: '確定値への修正' },
           `${actor}:editor`,
         );

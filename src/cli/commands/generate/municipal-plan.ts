@@ -1,12 +1,12 @@
 // The fixed shape of one synthetic municipality's plan: its measures, projects and indicators, with the
 // base figures the editions then state, revise and report against.
 //
-// The contract has no municipality concept, so ids must not collide across municipalities. Each
-// municipality owns one chapter number (municipality 0 → chapter 1, municipality 41 → chapter 42): its
-// measure codes are <chapter>-<policy>-<n>, and project names end in the municipality's name
-// (…事業費（M0042）), so measure codes, project ids and indicator ids are all distinct. A project's second
-// linked measure is <chapter>-9-1, never reported by a measure sheet: the "measure outside the imported
-// chapters" case of the contract.
+// Each synthetic municipality is a real one of the code table, and numbers its plan as real cities do:
+// every one has a chapter 5 with measures 5-1-1…, and projects named alike (活動推進事業費112), so
+// measure codes, project names and indicator names collide across municipalities as they do in life;
+// only the municipality tells them apart. A project's second linked measure is 5-9-1, never reported
+// by a measure sheet: the "measure outside the imported chapters" case of the contract.
+import { allMunicipalities, type Municipality } from '../../../domain/municipalities/municipality-table';
 import { pick, seedOf, seeded } from './random';
 
 export interface PlanIndicator {
@@ -42,7 +42,9 @@ export interface PlanProject {
 
 export interface MunicipalPlan {
   index: number;
-  /** e.g. M0042: in project names and chapter titles. */
+  /** A real municipality's code, e.g. 062073. */
+  code: string;
+  /** Its name, e.g. 上山市: in chapter titles. */
   name: string;
   chapter: { number: number; title: string };
   measures: PlanMeasure[];
@@ -95,12 +97,24 @@ const BUDGETS = [
 ];
 const GOAL_STATES = ['市民や地域による主体的で公益的な活動が実践されている状態', '市民の人権意識が向上している状態', '移住者が増加している状態', '交流が推進されている状態'];
 
-export const municipalityName = (index: number): string => `M${String(index).padStart(4, '0')}`;
+/** The chapter every synthetic municipality reports, as 上山市's chapter 5. */
+const CHAPTER = 5;
+
+/**
+ * The index-th synthetic municipality: every 7th of the table's municipalities (7 and 1,747 are
+ * coprime, so the first 1,747 indices are all distinct), spread over the prefectures.
+ */
+export function municipalityAt(index: number): Municipality {
+  const all = allMunicipalities().filter((m) => m.kind === 'municipality');
+  const chosen = all[(index * 7) % all.length];
+  if (!chosen) throw new Error('the code table is empty');
+  return chosen;
+}
 
 export function municipalPlan(index: number, shape: PlanShape = DEFAULT_SHAPE): MunicipalPlan {
   const random = seeded(seedOf(index, 0x5eed));
-  const name = municipalityName(index);
-  const chapter = { number: index + 1, title: `${name}『みんなで創る住みよいまち』` };
+  const { code: municipalityCode, name } = municipalityAt(index);
+  const chapter = { number: CHAPTER, title: `${name}『みんなで創る住みよいまち』` };
   let salt = 0;
   const measures: PlanMeasure[] = [];
   const projects: PlanProject[] = [];
@@ -130,7 +144,7 @@ export function municipalPlan(index: number, shape: PlanShape = DEFAULT_SHAPE): 
         projectIndicators.push({ kind: 'COST', name: '事業費', unit: '千円', base: 200 + random() * 30_000, growth: random() * 500, decimals: 0, salt: salt++ });
         projectIndicators.push({ kind: 'STAFFING', name: '従事人工', unit: '人工', base: 0.1 + Math.floor(random() * 25) / 10, growth: 0, decimals: 1, salt: salt++ });
         projects.push({
-          name: `${kind}${p}${m}${j}（${name}）`,
+          name: `${kind}${p}${m}${j}`,
           department: pick(random, DEPARTMENTS),
           budget: pick(random, BUDGETS),
           measures: j === 1 ? [{ code, title }, { code: `${chapter.number}-9-1`, title: '効率的な行政運営の推進' }] : [{ code, title }],
@@ -140,5 +154,5 @@ export function municipalPlan(index: number, shape: PlanShape = DEFAULT_SHAPE): 
       }
     }
   }
-  return { index, name, chapter, measures, projects };
+  return { index, code: municipalityCode, name, chapter, measures, projects };
 }
