@@ -10,7 +10,7 @@ const TEXTS: Record<number, () => string> = { 2021: () => editionText(2021), 202
 
 async function ledgerAfter(order: readonly number[]): Promise<Ledger> {
   const ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
-  for (const year of order) await ledger.importReport(TEXTS[year]?.() ?? '', { actor: 'test:importer' });
+  for (const year of order) await ledger.importReport(TEXTS[year]?.() ?? '', { municipality: '062073', actor: 'test:importer' });
   return ledger;
 }
 
@@ -25,8 +25,8 @@ async function changesAfter(order: readonly number[], editions: readonly number[
   }
 }
 
-const NPO_2023 = (c: EditionChangesData) => c.revisions.filter((r) => r.indicator.id === '5-1-1/NPO法人数' && r.fiscalYear === 2023).map(revisionLine);
-const KURORT = (c: EditionChangesData) => c.departmentMoves.filter((m) => m.ownerId === '上山型温泉クアオルト事業費');
+const NPO_2023 = (c: EditionChangesData) => c.revisions.filter((r) => r.indicator.id === '062073:5-1-1/NPO法人数' && r.fiscalYear === 2023).map(revisionLine);
+const KURORT = (c: EditionChangesData) => c.departmentMoves.filter((m) => m.ownerId === '062073:上山型温泉クアオルト事業費');
 
 describe('an older edition imported after a newer one', () => {
   it('2022 between 2021 and a 2023 imported before it: the same changes as imported in order', async () => {
@@ -35,9 +35,9 @@ describe('an older edition imported after a newer one', () => {
     expect(late2022).toEqual(inOrder2022);
     if (!inOrder2023 || !early2023) throw new Error('both orders answer for 2023');
     // In order, 2023 takes NPO法人数 back up from 2022's 16 and クアオルト back to 市政戦略課 ...
-    expect(NPO_2023(inOrder2023)).toEqual(['5-1-1/NPO法人数 2023 TARGET: 16 団体 (2022) → 18 団体, Δ 2, eased false, after miss false']);
+    expect(NPO_2023(inOrder2023)).toEqual(['062073:5-1-1/NPO法人数 2023 TARGET: 16 団体 (2022) → 18 団体, Δ 2, eased false, after miss false']);
     expect(KURORT(inOrder2023)).toEqual([
-      { ownerType: 'project', ownerId: '上山型温泉クアオルト事業費', title: '上山型温泉クアオルト事業費', from: 'クアオルト推進課', to: '市政戦略課' },
+      { ownerType: 'project', ownerId: '062073:上山型温泉クアオルト事業費', title: '上山型温泉クアオルト事業費', from: 'クアオルト推進課', to: '市政戦略課' },
     ]);
     // ... imported before 2022, it followed 2021 and repeated it: 2022's restatement for it changes nothing.
     expect(NPO_2023(early2023)).toEqual([]);
@@ -53,8 +53,8 @@ describe('an older edition imported after a newer one', () => {
     const [r3, r4] = await changesAfter([2022, 2021], [2021, 2022]);
     expect([r3?.revisions, r3?.departmentMoves, r4?.revisions, r4?.departmentMoves]).toEqual([[], [], [], []]);
     // Added and dropped still compare the reports: 2022 added only its new project.
-    expect(ids(r4?.addedProjects ?? [])).toEqual(['関係人口創出事業費']);
-    expect(ids(r4?.droppedProjects ?? [])).toEqual(['まちづくり推進事業費']);
+    expect(ids(r4?.addedProjects ?? [])).toEqual(['062073:関係人口創出事業費']);
+    expect(ids(r4?.droppedProjects ?? [])).toEqual(['062073:まちづくり推進事業費']);
   });
 });
 
@@ -63,7 +63,7 @@ describe('an edition re-imported unchanged', () => {
     const ledger = await ledgerAfter([2021, 2022]);
     try {
       const before = await editionChanges(ledger, 2022);
-      const again = await ledger.importReport(edition2022Text(), { actor: 'test:importer' });
+      const again = await ledger.importReport(edition2022Text(), { municipality: '062073', actor: 'test:importer' });
       expect(again.eventsAppended).toBe(0);
       expect(await editionChanges(ledger, 2022)).toEqual(before);
       expect((await editionChanges(ledger, 2021)).revisions).toEqual([]);
@@ -78,10 +78,10 @@ describe('a direct edit before the edition', () => {
     const ledger = await ledgerAfter([2021]);
     try {
       const edit = { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2023, kind: 'TARGET', value: 20, text: '20 団体', reason: '再集計' } as const;
-      await ledger.recordValue(edit, 'test:editor');
-      await ledger.importReport(edition2022Text(), { actor: 'test:importer' });
+      await ledger.recordValue('062073', edit, 'test:editor');
+      await ledger.importReport(edition2022Text(), { municipality: '062073', actor: 'test:importer' });
       const changes = await editionChanges(ledger, 2022);
-      expect(NPO_2023(changes)).toEqual(['5-1-1/NPO法人数 2023 TARGET: 20 団体 (null) → 16 団体, Δ -4, eased true, after miss false']);
+      expect(NPO_2023(changes)).toEqual(['062073:5-1-1/NPO法人数 2023 TARGET: 20 団体 (null) → 16 団体, Δ -4, eased true, after miss false']);
     } finally {
       await ledger.close();
     }

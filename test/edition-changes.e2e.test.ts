@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from './support/test-server';
 
 let server: TestServer;
 const ANONYMOUS = { authorization: '' };
-const IMPORT = 'mutation($text: String!) { importReport(input: { text: $text }) { edition eventsAppended } }';
+const IMPORT = 'mutation($text: String!) { importReport(input: { municipality: "062073", text: $text }) { edition eventsAppended } }';
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -28,11 +28,11 @@ describe('Query.editionChanges over HTTP', () => {
     const answer = await changes(EDITION_CHANGES, 2022);
     expect(answer?.label).toBe('令和4年度');
     expect(answer?.revisions.filter((r) => r.easedAfterMiss).map(revisionLine)).toEqual([
-      '5-4-1/海の子山の子交歓会の参加人数 2023 TARGET: 60人 (2021) → 50人, Δ -10, eased true, after miss true',
+      '062073:5-4-1/海の子山の子交歓会の参加人数 2023 TARGET: 60人 (2021) → 50人, Δ -10, eased true, after miss true',
     ]);
     expect(answer?.revisions).toHaveLength(7);
-    expect(ids(answer?.addedProjects ?? [])).toEqual(['関係人口創出事業費']);
-    expect(ids(answer?.droppedProjects ?? [])).toEqual(['まちづくり推進事業費']);
+    expect(ids(answer?.addedProjects ?? [])).toEqual(['062073:関係人口創出事業費']);
+    expect(ids(answer?.droppedProjects ?? [])).toEqual(['062073:まちづくり推進事業費']);
     expect(answer?.departmentMoves.map((m) => `${m.ownerId}: ${m.from} → ${m.to}`)).toEqual([
       '5-3-2: 市政戦略課 → 福祉課',
       '上山型温泉クアオルト事業費: 市政戦略課 → クアオルト推進課',
@@ -52,7 +52,7 @@ describe('Query.editionChanges over HTTP', () => {
     const result = await server.gql<{ editionChanges: { revisions: { indicator: { name: string; measure: { code: string } | null; value: { target: number | null } | null }; fiscalYear: number; to: number | null }[] } }>(query, { edition: 2022 });
     expect(result.errors).toBeUndefined();
     const npo = result.data?.editionChanges.revisions.find((r) => r.indicator.name === 'NPO法人数');
-    expect(npo).toEqual({ indicator: { id: '5-1-1/NPO法人数', name: 'NPO法人数', measure: { code: '5-1-1' }, value: { target: 16 } }, fiscalYear: 2023, kind: 'TARGET', to: 16 });
+    expect(npo).toEqual({ indicator: { id: '062073:5-1-1/NPO法人数', name: 'NPO法人数', measure: { code: '5-1-1' }, value: { target: 16 } }, fiscalYear: 2023, kind: 'TARGET', to: 16 });
   });
 
   it('refuses an edition the ledger does not hold: BAD_USER_INPUT on the edition argument', async () => {

@@ -13,13 +13,13 @@ let r4: EditionChangesData;
 
 beforeAll(async () => {
   ledger = await Ledger.embedded(new SqliteEventStore({ path: ':memory:' }));
-  await ledger.importReport(sampleText(), { actor: 'test:importer' });
-  await ledger.importReport(edition2022Text(), { actor: 'test:importer' });
+  await ledger.importReport(sampleText(), { municipality: '062073', actor: 'test:importer' });
+  await ledger.importReport(edition2022Text(), { municipality: '062073', actor: 'test:importer' });
   [r3, r4] = [await editionChanges(ledger, 2021), await editionChanges(ledger, 2022)];
 });
 afterAll(() => ledger.close());
 
-const PENETRATION = '5-1-1/第7次上山市振興計画の市民浸透度';
+const PENETRATION = '062073:5-1-1/第7次上山市振興計画の市民浸透度';
 
 describe('editionChanges of a second edition', () => {
   it('names the edition by its label', () => {
@@ -28,19 +28,19 @@ describe('editionChanges of a second edition', () => {
 
   it('lists every target and actual it states differently from the 2021 edition, with the goalpost flags', () => {
     expect(r4.revisions.map(revisionLine)).toEqual([
-      '5-1-1/NPO法人数 2023 TARGET: 18 団体 (2021) → 16 団体, Δ -2, eased true, after miss false',
+      '062073:5-1-1/NPO法人数 2023 TARGET: 18 団体 (2021) → 16 団体, Δ -2, eased true, after miss false',
       `${PENETRATION} 2021 ACTUAL: 18.4% (2021) → 18.6%, Δ 0.2, eased null, after miss false`,
       `${PENETRATION} 2022 TARGET: 17.0% (2021) → 17.5%, Δ 0.5, eased false, after miss false`,
       `${PENETRATION} 2023 TARGET: 18.0% (2021) → 18.5%, Δ 0.5, eased false, after miss false`,
-      '5-2-1/地域間交流地区数 2023 TARGET: 17 地区 (2021) → 20 地区, Δ 3, eased false, after miss false',
+      '062073:5-2-1/地域間交流地区数 2023 TARGET: 17 地区 (2021) → 20 地区, Δ 3, eased false, after miss false',
       // Its 2022 actual 45 missed the 2022 target 60, which this edition repeated unchanged from 2021.
-      '5-4-1/海の子山の子交歓会の参加人数 2023 TARGET: 60人 (2021) → 50人, Δ -10, eased true, after miss true',
-      '5-5-1/移住相談からの移住件数 2023 TARGET: 5件 (2021) → 6件, Δ 1, eased false, after miss false',
+      '062073:5-4-1/海の子山の子交歓会の参加人数 2023 TARGET: 60人 (2021) → 50人, Δ -10, eased true, after miss true',
+      '062073:5-5-1/移住相談からの移住件数 2023 TARGET: 5件 (2021) → 6件, Δ 1, eased false, after miss false',
     ]);
   });
 
   it('carries numbers and texts of both sides, and the 理由 this edition gives', () => {
-    const eased = r4.revisions.find((r) => r.indicator.id === '5-4-1/海の子山の子交歓会の参加人数');
+    const eased = r4.revisions.find((r) => r.indicator.id === '062073:5-4-1/海の子山の子交歓会の参加人数');
     expect(eased).toMatchObject({ from: 60, to: 50, fromText: '60人', toText: '50人', reason: EASED_REASON });
     // 5-1-1 repeats its 2021 理由: as this edition states it, that is still its reason.
     expect(r4.revisions[0]?.reason).toMatch(/^様々な機会を捉え/);
@@ -51,10 +51,10 @@ describe('editionChanges of a second edition', () => {
   });
 
   it('adds the new project and its indicators, and drops what the 2021 edition reported and it does not', () => {
-    const newProject = '関係人口創出事業費';
+    const newProject = '062073:関係人口創出事業費';
     expect(ids(r4.addedProjects)).toEqual([newProject]);
     expect(ids(r4.addedIndicators)).toEqual(['目標', '関係人口登録者数', '事業費', '従事人工'].map((name) => `${newProject}/${name}`));
-    expect(ids(r4.droppedProjects)).toEqual(['まちづくり推進事業費']);
+    expect(ids(r4.droppedProjects)).toEqual(['062073:まちづくり推進事業費']);
     expect(ids(r4.droppedIndicators)).toEqual([
       ...['目標', '元気なかみのやま創造支援事業補助金の申請相談件数', '事業費', '従事人工'].map((name) => `まちづくり推進事業費/${name}`),
       '総務一般管理費/個人情報保護運営審議会開催回数',
@@ -63,9 +63,9 @@ describe('editionChanges of a second edition', () => {
 
   it('lists the measures and projects whose 所属 it moved', () => {
     expect(r4.departmentMoves).toEqual([
-      { ownerType: 'measure', ownerId: '5-3-2', title: '男女共同参画の推進', from: '市政戦略課', to: '福祉課' },
-      { ownerType: 'project', ownerId: '上山型温泉クアオルト事業費', title: '上山型温泉クアオルト事業費', from: '市政戦略課', to: 'クアオルト推進課' },
-      { ownerType: 'project', ownerId: '国際交流推進費', title: '国際交流推進費', from: '庶務課', to: '市政戦略課' },
+      { ownerType: 'measure', ownerId: '062073:5-3-2', title: '男女共同参画の推進', from: '市政戦略課', to: '福祉課' },
+      { ownerType: 'project', ownerId: '062073:上山型温泉クアオルト事業費', title: '上山型温泉クアオルト事業費', from: '市政戦略課', to: 'クアオルト推進課' },
+      { ownerType: 'project', ownerId: '062073:国際交流推進費', title: '国際交流推進費', from: '庶務課', to: '市政戦略課' },
     ]);
   });
 });
@@ -74,7 +74,7 @@ describe('editionChanges of the first edition', () => {
   it('revises and moves nothing, drops nothing, and adds everything it reports', () => {
     expect([r3.label, r3.revisions, r3.departmentMoves, r3.droppedIndicators, r3.droppedProjects]).toEqual(['令和3年度', [], [], [], []]);
     expect(r3.addedProjects).toHaveLength(8);
-    expect(ids(r3.addedIndicators)).toContain('5-1-1/NPO法人数');
+    expect(ids(r3.addedIndicators)).toContain('062073:5-1-1/NPO法人数');
   });
 });
 
@@ -89,7 +89,7 @@ describe('editionChanges of an edition the ledger does not hold', () => {
 
 describe('the edition-changes queries', () => {
   const plan = (sql: string) =>
-    ledger.readModel.databaseForTests().prepare<[number], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all(2022).map((row) => row.detail).join('\n');
+    ledger.readModel.databaseForTests().prepare<[string, number], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all('062073', 2022).map((row) => row.detail).join('\n');
 
   it('start from the edition’s own statements and seek the one before each on the lookup index', () => {
     const revisions = plan(EDITION_CHANGES_SQL.revisions);

@@ -9,8 +9,8 @@
 // it is no revision, and its value is the one before. A restatement that an older report's later import
 // appended for this edition repeats what this edition said, so it compares equal to the before and adds nothing.
 //
-// Scope (#15): every query reads the whole ledger; a municipality filter goes on `edition` (rm_editions)
-// and on the statements each query starts from (the `stated`/`reported` sets).
+// Scope: one municipality's edition (rm_editions is keyed by both); the statements each query starts from
+// are that municipality's (ids are qualified: their first six characters are its code).
 import type { Database } from 'better-sqlite3';
 import type { OwnerType, ValueKind } from '../../events/vocabulary';
 import { statement } from './statement-cache';
@@ -35,7 +35,9 @@ export interface ValueRevisionRow {
 }
 
 /** The edition, and where its first import began: what was recorded below that came before it. */
-const EDITION = `edition AS (SELECT fiscal_year AS edition, first_position AS imported_at FROM rm_editions WHERE fiscal_year = ?)`;
+const EDITION = `edition AS (
+  SELECT municipality, fiscal_year AS edition, first_position AS imported_at FROM rm_editions WHERE municipality = ? AND fiscal_year = ?)`;
+const OWN = (id: string) => `substr(${id}, 1, 6) = (SELECT municipality FROM edition)`;
 
 /** The position of the statement of (indicator, year, kind) current just before the edition, as of it. */
 const beforeEdition = (indicator: string, year: string, kind: string) => `(
@@ -56,7 +58,7 @@ const REVISIONS_SQL = `
   stated AS (
     SELECT s.indicator_id, s.fiscal_year, s.kind, s.value, s.text,
       ROW_NUMBER() OVER (PARTITION BY s.indicator_id, s.fiscal_year, s.kind ORDER BY s.position DESC) AS latest
-    FROM rm_value_statements s WHERE s.edition = (SELECT edition FROM edition)
+    FROM rm_value_statements s WHERE s.edition = (SELECT edition FROM edition) AND ${OWN('s.indicator_id')}
   ),
   cells AS MATERIALIZED (
     SELECT s.indicator_id, s.fiscal_year, s.kind, s.value, s.text, ${beforeEdition('s.indicator_id', 's.fiscal_year', 's.kind')} AS before
@@ -79,8 +81,8 @@ const REVISIONS_SQL = `
   WHERE c.value IS NOT b.value OR c.text IS NOT b.text
   ORDER BY c.indicator_id, c.fiscal_year, c.kind`;
 
-export function editionRevisions(db: Database, edition: number): ValueRevisionRow[] {
-  return statement<ValueRevisionRow>(db, REVISIONS_SQL).all(edition);
+export function editionRevisions(db: Database, municipality: string, edition: number): ValueRevisionRow[] {
+  return statement<ValueRevisionRow>(db, REVISIONS_SQL).all(municipality, edition);
 }
 
 export interface EditionEntityRow {
@@ -93,12 +95,14 @@ export interface EditionEntityRow {
 // not by this one. Editions are compared as reports, whatever order they were imported in.
 const ENTITIES_SQL = `
   WITH ${EDITION},
-  previous AS (SELECT MAX(fiscal_year) AS edition FROM rm_editions WHERE fiscal_year < (SELECT edition FROM edition)),
+  previous AS (
+    SELECT MAX(fiscal_year) AS edition FROM rm_editions
+    WHERE municipality = (SELECT municipality FROM edition) AND fiscal_year < (SELECT edition FROM edition)),
   reported AS (
-    SELECT 'added' AS change, r.entity_id FROM rm_entity_editions r WHERE r.edition = (SELECT edition FROM edition)
+    SELECT 'added' AS change, r.entity_id FROM rm_entity_editions r WHERE r.edition = (SELECT edition FROM edition) AND ${OWN('r.entity_id')}
       AND NOT EXISTS (SELECT 1 FROM rm_entity_editions x WHERE x.entity_id = r.entity_id AND x.edition < r.edition)
     UNION ALL
-    SELECT 'dropped', r.entity_id FROM rm_entity_editions r WHERE r.edition = (SELECT edition FROM previous)
+    SELECT 'dropped', r.entity_id FROM rm_entity_editions r WHERE r.edition = (SELECT edition FROM previous) AND ${OWN('r.entity_id')}
       AND NOT EXISTS (SELECT 1 FROM rm_entity_editions x WHERE x.entity_id = r.entity_id AND x.edition = (SELECT edition FROM edition))
   )
   SELECT r.change, d.entity_type AS type, r.entity_id AS id
@@ -106,8 +110,8 @@ const ENTITIES_SQL = `
   WHERE d.entity_type IN ('indicator', 'project')
   ORDER BY r.change, d.entity_type, d.first_position, r.entity_id`;
 
-export function editionEntityChanges(db: Database, edition: number): EditionEntityRow[] {
-  return statement<EditionEntityRow>(db, ENTITIES_SQL).all(edition);
+export function editionEntityChanges(db: Database, municipality: string, edition: number): EditionEntityRow[] {
+  return statement<EditionEntityRow>(db, ENTITIES_SQL).all(municipality, edition);
 }
 
 export interface DepartmentMoveRow {
@@ -127,6 +131,7 @@ const MOVES_SQL = `
       ROW_NUMBER() OVER (PARTITION BY s.entity_id ORDER BY s.position DESC) AS latest
     FROM rm_field_statements s
     WHERE s.field = 'department' AND s.effective_edition = (SELECT edition FROM edition) AND s.entity_type IN ('measure', 'project')
+      AND ${OWN('s.entity_id')}
   )
   SELECT s.entity_type AS ownerType, s.entity_id AS ownerId,
     ${fieldAsOfEdition('s.entity_id', "CASE s.entity_type WHEN 'measure' THEN 'title' ELSE 'name' END")} AS title,
@@ -140,8 +145,8 @@ const MOVES_SQL = `
   WHERE s.latest = 1 AND s.value_json <> b.value_json
   ORDER BY s.entity_type, s.entity_id`;
 
-export function departmentMoves(db: Database, edition: number): DepartmentMoveRow[] {
-  return statement<DepartmentMoveRow>(db, MOVES_SQL).all(edition);
+export function departmentMoves(db: Database, municipality: string, edition: number): DepartmentMoveRow[] {
+  return statement<DepartmentMoveRow>(db, MOVES_SQL).all(municipality, edition);
 }
-/** The three queries' text, for the test that reads their plans (each takes the edition as its one parameter). */
+/** The three queries' text, for the test that reads their plans (each takes the municipality and the edition). */
 export const EDITION_CHANGES_SQL = { revisions: REVISIONS_SQL, entities: ENTITIES_SQL, moves: MOVES_SQL } as const;

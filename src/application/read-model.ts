@@ -146,18 +146,18 @@ export class ReadModel {
   }
 
   /** The targets and actuals an edition stated differently from the statements current before it. */
-  editionRevisions(edition: number): ValueRevisionRow[] {
-    return editionRevisions(this.db, edition);
+  editionRevisions(municipality: string, edition: number): ValueRevisionRow[] {
+    return editionRevisions(this.db, municipality, edition);
   }
 
   /** The indicators and projects an edition added, and those of the edition before it that it left out. */
-  editionEntityChanges(edition: number): EditionEntityRow[] {
-    return editionEntityChanges(this.db, edition);
+  editionEntityChanges(municipality: string, edition: number): EditionEntityRow[] {
+    return editionEntityChanges(this.db, municipality, edition);
   }
 
   /** The measures and projects whose department an edition stated differently. */
-  departmentMoves(edition: number): DepartmentMoveRow[] {
-    return departmentMoves(this.db, edition);
+  departmentMoves(municipality: string, edition: number): DepartmentMoveRow[] {
+    return departmentMoves(this.db, municipality, edition);
   }
 
   auditPage(filter: AuditFilter, window: AuditWindow) {

@@ -133,13 +133,16 @@ export class PointInTimeView {
     return this.readModel.editions();
   }
 
-  // What an edition changed (Query.editionChanges), by edition, read once a request (the four added and dropped
-  // lists share one read): like importedEditions, the ledger's own history, the same at any point.
-  readonly editionRevisions = this.byEdition<ValueRevisionRow>((edition) => this.readModel.editionRevisions(edition));
-  readonly editionEntityChanges = this.byEdition<EditionEntityRow>((edition) => this.readModel.editionEntityChanges(edition));
-  readonly departmentMoves = this.byEdition<DepartmentMoveRow>((edition) => this.readModel.departmentMoves(edition));
-  private byEdition<Row>(read: (edition: number) => Row[]) {
-    return new DataLoader<number, Row[]>(async (editions) => editions.map(read));
+  // What a municipality's edition changed (Query.editionChanges), read once a request (the four added and
+  // dropped lists share one read): like importedEditions, the ledger's own history, the same at any point.
+  readonly editionRevisions = this.byEdition<ValueRevisionRow>((m, edition) => this.readModel.editionRevisions(m, edition));
+  readonly editionEntityChanges = this.byEdition<EditionEntityRow>((m, edition) => this.readModel.editionEntityChanges(m, edition));
+  readonly departmentMoves = this.byEdition<DepartmentMoveRow>((m, edition) => this.readModel.departmentMoves(m, edition));
+  private byEdition<Row>(read: (municipality: string, edition: number) => Row[]) {
+    type Key = { municipality: string; edition: number };
+    return new DataLoader<Key, Row[], string>(async (keys) => keys.map((k) => read(k.municipality, k.edition)), {
+      cacheKeyFn: (k) => `${k.municipality}:${k.edition}`,
+    });
   }
 
   /** A stream's revision at this view's position in the log; null for a view of now (the store holds that). */

@@ -7,6 +7,7 @@ import { fiscalYearLabel } from '../../domain/fiscal-year';
 import { eased, easedAfterMiss } from '../../domain/target-easing';
 import type { RequestContext } from '../context';
 import { badInput } from '../errors';
+import { readScope } from '../request-scope';
 import { DepartmentMove, EditionChanges, ValueRevision } from '../types/edition-changes';
 import { ValueKind } from '../types/enums';
 import { Indicator } from '../types/indicator-types';
@@ -33,27 +34,32 @@ function toRevision(row: ValueRevisionRow, indicator: Indicator): ValueRevision 
   };
 }
 
+/** A municipality's edition (named, or the only municipality held); BAD_USER_INPUT naming the editions it holds. */
+export function editionChangesOf(context: RequestContext, named: string | null, edition: number): EditionChanges {
+  const municipality = readScope(context, named);
+  const held = context.view(NOW).importedEditions().filter((row) => row.municipality === municipality).map((row) => row.fiscalYear);
+  if (municipality === null || !held.includes(edition)) {
+    const holds = held.length === 0 ? 'none has been imported yet' : `the ledger holds ${held.join(', ')}`;
+    throw badInput(`edition ${edition} names no edition imported: ${holds}`, 'edition');
+  }
+  return Object.assign(new EditionChanges(), { municipality, edition, label: fiscalYearLabel(edition) });
+}
+
 @Resolver(() => EditionChanges)
 export class EditionChangesResolver {
   @Query(() => EditionChanges, { description: 'What one edition changed; municipality as in every root field (README.md, Municipalities)' })
   editionChanges(
     @Arg('edition', () => Int) edition: number,
-    // Accepted and not yet read: the ledger holds one municipality until its scope lands with #15.
-    @Arg('municipality', () => ID, { nullable: true }) _municipality: string | null,
+    @Arg('municipality', () => ID, { nullable: true }) municipality: string | null,
     @Ctx() context: RequestContext,
   ): EditionChanges {
-    const held = context.view(NOW).importedEditions().map((row) => row.fiscalYear);
-    if (!held.includes(edition)) {
-      const holds = held.length === 0 ? 'none has been imported yet' : `the ledger holds ${held.join(', ')}`;
-      throw badInput(`edition ${edition} names no edition imported: ${holds}`, 'edition');
-    }
-    return Object.assign(new EditionChanges(), { edition, label: fiscalYearLabel(edition) });
+    return editionChangesOf(context, municipality, edition);
   }
 
   @FieldResolver(() => [ValueRevision], { description: 'Every target or actual this edition states differently from the statement current before it' })
   async revisions(@Root() changes: EditionChanges, @Ctx() context: RequestContext): Promise<ValueRevision[]> {
     const view = context.view(NOW);
-    const rows = await view.editionRevisions.load(changes.edition);
+    const rows = await view.editionRevisions.load(changes);
     const indicators = await view.indicator.loadMany(rows.map((row) => row.indicatorId));
     return rows.flatMap((row, n) => {
       const indicator = indicators[n];
@@ -83,11 +89,11 @@ export class EditionChangesResolver {
 
   @FieldResolver(() => [DepartmentMove], { description: 'Measures and projects whose 所属 this edition states differently' })
   departmentMoves(@Root() changes: EditionChanges, @Ctx() context: RequestContext): Promise<DepartmentMove[]> {
-    return context.view(NOW).departmentMoves.load(changes.edition);
+    return context.view(NOW).departmentMoves.load(changes);
   }
 
   private async ids(changes: EditionChanges, context: RequestContext, change: EditionEntityRow['change'], type: EditionEntityRow['type']) {
-    const rows = await context.view(NOW).editionEntityChanges.load(changes.edition);
+    const rows = await context.view(NOW).editionEntityChanges.load(changes);
     return rows.filter((row) => row.change === change && row.type === type).map((row) => row.id);
   }
 }

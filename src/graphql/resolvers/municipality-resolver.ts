@@ -13,6 +13,8 @@ import { AuditEvent, Edition, ProjectConnection } from '../types/ledger-types';
 import { Municipality, toMunicipality } from '../types/municipality-types';
 import { Measure, Plan, Project } from '../types/plan-types';
 import * as reads from './plan-reads';
+import { editionChangesOf } from './edition-changes-resolver';
+import { EditionChanges } from '../types/edition-changes';
 
 const atArg = { nullable: true } as const;
 
@@ -89,6 +91,11 @@ export class MunicipalityResolver {
   @FieldResolver(() => [String])
   departments(@Root() m: Municipality, @Arg('at', () => PointInTime, atArg) at: PointInTime | null, @Ctx() context: RequestContext): Promise<string[]> {
     return reads.departments(context, m.code, at);
+  }
+
+  @FieldResolver(() => EditionChanges)
+  editionChanges(@Root() m: Municipality, @Arg('edition', () => Int) edition: number, @Ctx() context: RequestContext): EditionChanges {
+    return editionChangesOf(context, m.code, edition);
   }
 
   @FieldResolver(() => FiscalYearComparison)

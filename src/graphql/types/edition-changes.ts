@@ -42,6 +42,8 @@ export class DepartmentMove {
 /** The lists are resolved by EditionChangesResolver from `edition`; only those asked for are read. */
 @ObjectType({ simpleResolvers: true, description: 'What one edition changed in what earlier editions of the same municipality had stated.' })
 export class EditionChanges {
+  /** The municipality's code. */
+  municipality!: string;
   @Field(() => Int) edition!: number;
   @Field(() => String, { description: 'e.g. 令和4年度' }) label!: string;
 }
