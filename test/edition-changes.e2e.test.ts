@@ -34,9 +34,9 @@ describe('Query.editionChanges over HTTP', () => {
     expect(ids(answer?.addedProjects ?? [])).toEqual(['062073:関係人口創出事業費']);
     expect(ids(answer?.droppedProjects ?? [])).toEqual(['062073:まちづくり推進事業費']);
     expect(answer?.departmentMoves.map((m) => `${m.ownerId}: ${m.from} → ${m.to}`)).toEqual([
-      '5-3-2: 市政戦略課 → 福祉課',
-      '上山型温泉クアオルト事業費: 市政戦略課 → クアオルト推進課',
-      '国際交流推進費: 庶務課 → 市政戦略課',
+      '062073:5-3-2: 市政戦略課 → 福祉課',
+      '062073:上山型温泉クアオルト事業費: 市政戦略課 → クアオルト推進課',
+      '062073:国際交流推進費: 庶務課 → 市政戦略課',
     ]);
   });
 

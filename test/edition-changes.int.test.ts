@@ -56,8 +56,8 @@ describe('editionChanges of a second edition', () => {
     expect(ids(r4.addedIndicators)).toEqual(['目標', '関係人口登録者数', '事業費', '従事人工'].map((name) => `${newProject}/${name}`));
     expect(ids(r4.droppedProjects)).toEqual(['062073:まちづくり推進事業費']);
     expect(ids(r4.droppedIndicators)).toEqual([
-      ...['目標', '元気なかみのやま創造支援事業補助金の申請相談件数', '事業費', '従事人工'].map((name) => `まちづくり推進事業費/${name}`),
-      '総務一般管理費/個人情報保護運営審議会開催回数',
+      ...['目標', '元気なかみのやま創造支援事業補助金の申請相談件数', '事業費', '従事人工'].map((name) => `062073:まちづくり推進事業費/${name}`),
+      '062073:総務一般管理費/個人情報保護運営審議会開催回数',
     ]);
   });
 
