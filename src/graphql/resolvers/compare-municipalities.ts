@@ -53,8 +53,9 @@ export class CompareMunicipalitiesResolver {
     @Ctx() context: RequestContext,
   ): MunicipalitySummary[] {
     assertFiscalYear(fiscalYear, 'fiscalYear');
-    let chosen: string[] | null = codes === null ? null : codes.map((named) => codeOf(named, 'codes'));
-    if (prefecture !== null) {
+    // An argument left out arrives as undefined, not null.
+    let chosen: string[] | null = codes ? codes.map((named) => codeOf(named, 'codes')) : null;
+    if (prefecture) {
       const inPrefecture = new Set(codesOfPrefecture(prefecture));
       chosen = (chosen ?? [...inPrefecture]).filter((code) => inPrefecture.has(code));
     }

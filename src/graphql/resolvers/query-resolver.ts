@@ -87,7 +87,7 @@ export class QueryResolver {
 
   @Query(() => [Edition], { description: "A municipality's editions; without the argument, every municipality's (by code, then oldest first)" })
   editions(@Arg('municipality', () => ID, MUNICIPALITY) municipality: string | null, @Ctx() context: RequestContext): Edition[] {
-    return reads.editions(context, municipality === null ? null : codeOf(municipality));
+    return reads.editions(context, municipality ? codeOf(municipality) : null);
   }
 
   @Query(() => [String])
