@@ -11,12 +11,17 @@ export interface ReadCell extends Cell {
   estimate: boolean;
 }
 
+/** `1,234(見込)` → `1,234` and estimate; the text unchanged and no estimate when it has no 見込 mark. */
+export function withoutEstimateMark(text: string): { figure: string; estimate: boolean } {
+  const marked = ESTIMATE.exec(text);
+  if (!marked) return { figure: text, estimate: false };
+  return { figure: `${text.slice(0, marked.index)}${text.slice(marked.index + marked[0].length)}`, estimate: true };
+}
+
 /** `1,234(見込)` → 1234 as an estimate; anything else as parseCell reads it. */
 export function readCell(text: string): ReadCell {
-  const marked = ESTIMATE.exec(text);
-  if (!marked) return { ...parseCell(text), estimate: false };
-  const figure = `${text.slice(0, marked.index)}${text.slice(marked.index + marked[0].length)}`;
-  return { ...parseCell(figure), text: text.trim(), estimate: true };
+  const { figure, estimate } = withoutEstimateMark(text);
+  return estimate ? { ...parseCell(figure), text: text.trim(), estimate } : { ...parseCell(text), estimate };
 }
 
 /** How many 千円 one of the unit is. */

@@ -4,23 +4,24 @@
 import { parse } from 'csv-parse/sync';
 import { ReportParseError } from '../report-errors';
 import { decodeText, type TextEncodingName } from './decode-text';
-import { isStatementColumn, REQUIRED_COLUMNS, type StatementColumn } from './statement-columns';
-import { readStatementRow, type StatementRow } from './statement-row';
+import { csvOrigin, type StatementRow } from './statement-row';
+import { readStatementTable, type TableRecord } from './statement-table';
 
 export interface StatementsFile {
   rows: StatementRow[];
-  encoding: TextEncodingName;
+  /** For a CSV file; a workbook's is null. */
+  encoding: TextEncodingName | null;
   warnings: string[];
 }
 
-interface Record {
+interface CsvRecord {
   cells: string[];
   /** The line the record starts on (a quoted cell may span lines). */
   line: number;
 }
 
-function records(text: string, file: string | undefined): Record[] {
-  const found: Record[] = [];
+function records(text: string, file: string | undefined): CsvRecord[] {
+  const found: CsvRecord[] = [];
   let endOfPrevious = 0;
   try {
     parse(text, {
@@ -40,18 +41,8 @@ function records(text: string, file: string | undefined): Record[] {
 
 export function readStatements(bytes: Uint8Array, file?: string): StatementsFile {
   const { text, encoding } = decodeText(bytes);
+  const asTable = (record: CsvRecord): TableRecord => ({ cells: record.cells.map((text) => ({ text, cell: null })), origin: csvOrigin(record.line, file) });
   const [header, ...body] = records(text, file);
   if (!header) throw new ReportParseError(1, 'a header row naming the columns', '', file);
-  const names = header.cells.map((name) => name.trim());
-  const missing = REQUIRED_COLUMNS.filter((column) => !names.includes(column));
-  if (missing.length > 0) throw new ReportParseError(1, `the columns ${missing.join(', ')}`, names.join(','), file);
-  const warnings = names.filter((name) => name !== '' && !isStatementColumn(name)).map((name) => `${file ?? '<statements>'}:1: the column ${name} is not one of the statements file's: ignored`);
-  const index = new Map<StatementColumn, number>();
-  names.forEach((name, i) => {
-    if (isStatementColumn(name) && !index.has(name)) index.set(name, i);
-  });
-  const rows = body
-    .filter((record) => record.cells.some((cell) => cell.trim() !== ''))
-    .map((record) => readStatementRow((column) => record.cells[index.get(column) ?? -1] ?? '', record.line, file));
-  return { rows, encoding, warnings };
+  return { ...readStatementTable(asTable(header), body.map(asTable)), encoding };
 }
