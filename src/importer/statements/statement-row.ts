@@ -63,6 +63,8 @@ export interface StatementRow {
 export interface SourceCell {
   text: string;
   cell: string | null;
+  /** Why a workbook cell has no text to read (a formula saved without its result …); read, it fails. */
+  unreadable?: string;
 }
 
 export type RowCells = (column: StatementColumn) => SourceCell;
@@ -76,10 +78,14 @@ export const csvOrigin = (line: number, file: string | undefined): RowOrigin => 
  * as a report's empty cell in a filled row is; a row with both empty states no value.
  */
 export function readStatementRow(cells: RowCells, origin: RowOrigin): StatementRow {
-  const cell = (column: StatementColumn): string => cells(column).text;
   const fail = (column: StatementColumn, expected: string): never => {
-    const place = origin.sheet === null ? (origin.line ?? 0) : { sheet: origin.sheet, cell: cells(column).cell ?? origin.cell ?? undefined };
-    throw new ReportParseError(place, expected, cell(column).slice(0, 200), origin.file ?? undefined, column);
+    const { text, cell: address } = cells(column);
+    const place = origin.sheet === null ? (origin.line ?? 0) : { sheet: origin.sheet, cell: address ?? origin.cell ?? undefined };
+    throw new ReportParseError(place, expected, text.slice(0, 200), origin.file ?? undefined, column);
+  };
+  const cell = (column: StatementColumn): string => {
+    const { text, unreadable } = cells(column);
+    return unreadable === undefined ? text : fail(column, unreadable);
   };
   const text = (column: StatementColumn): string | null => cell(column).trim() || null;
   const required = (column: StatementColumn, expected: string): string => text(column) ?? fail(column, expected);
@@ -105,7 +111,8 @@ export function readStatementRow(cells: RowCells, origin: RowOrigin): StatementR
   const direction = text('direction') === null ? null : enumerated('direction', DIRECTIONS, 'HIGHER_IS_BETTER, LOWER_IS_BETTER or NONE (上昇, 低下, ―)');
 
   const stated = (column: 'target' | 'actual', rowFilled: boolean): StatedCell | null => {
-    const { text: printed, cell: address } = cells(column);
+    const printed = cell(column);
+    const address = cells(column).cell;
     if (printed.trim() === '') return rowFilled ? { value: null, text: '', estimate: false, cell: address } : null;
     const read = readStatedValue(printed, kind, unit);
     if ('problem' in read) return fail(column, read.problem);
