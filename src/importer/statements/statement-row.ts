@@ -93,8 +93,11 @@ export function readStatementRow(cells: RowCells, origin: RowOrigin): StatementR
     const reading = readFiscalYear(cell(column));
     return 'year' in reading ? reading.year : fail(column, reading.problem);
   };
-  const enumerated = <T>(column: StatementColumn, words: Readonly<Record<string, T>>, expected: string): T =>
-    words[cell(column).trim()] ?? fail(column, expected);
+  // Own keys only: "constructor" is no kind, whatever Object.prototype says.
+  const enumerated = <T>(column: StatementColumn, words: Readonly<Record<string, T>>, expected: string): T => {
+    const word = cell(column).trim();
+    return (Object.hasOwn(words, word) ? words[word] : undefined) ?? fail(column, expected);
+  };
 
   let municipality: Municipality;
   try {

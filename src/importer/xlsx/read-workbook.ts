@@ -43,7 +43,7 @@ function sheetGrid(worksheet: ExcelJS.Worksheet, file: string | undefined): Shee
       columnCount = Math.max(columnCount, columnNumber);
     });
   });
-  return { name: worksheet.name, rowCount, columnCount, cells };
+  return { name: worksheet.name, rowCount, columnCount, cells, lines: null };
 }
 
 export async function readWorkbook(bytes: Uint8Array, file: string | undefined): Promise<WorkbookGrid> {
