@@ -72,9 +72,10 @@ export function readLayoutRecords(grid: SheetGrid, layout: Layout, file: string 
     ...yearColumns.map((c) => c.column),
     values.orientation === 'long' ? Math.min(...[values.target, values.actual, values.value].map((c) => columnNumber(c ?? '') ?? Infinity)) : Infinity,
   );
+  const firstColumnOr1 = Number.isFinite(firstColumn) ? firstColumn : 1;
   const origin = (row: number): RowOrigin =>
     grid.lines === null
-      ? { file: file ?? null, sheet: grid.name, line: null, cell: addressIn(grid, row, Number.isFinite(firstColumn) ? firstColumn : 1) }
+      ? { file: file ?? null, sheet: grid.name, line: null, cell: addressIn(grid, row, firstColumnOr1) }
       : { file: file ?? null, sheet: null, line: grid.lines[row - 1] ?? row, cell: null };
 
   // Years are read in the layout's notation here (bare 3 under reiwa is 2021); the row reader then sees 2021.
@@ -92,7 +93,7 @@ export function readLayoutRecords(grid: SheetGrid, layout: Layout, file: string 
   const stackedRows = values.orientation === 'wide' && values.stacked === 'rows';
   if (stackedRows && rows.length % 2 === 1) {
     const last = rows[rows.length - 1] ?? layout.header_rows.to;
-    throw new ReportParseError(placeIn(grid, last), 'an actual row below each target row (上段目標/下段実績)', '', file, 'values.stacked');
+    throw new ReportParseError(placeIn(grid, last, firstColumnOr1), 'an actual row below each target row (上段目標/下段実績)', '', file, 'values.stacked');
   }
   const records: LayoutRecord[] = [];
   for (let index = 0; index < rows.length; index += stackedRows ? 2 : 1) {

@@ -50,11 +50,19 @@ export function readLayoutText(text: string, file: string): LayoutText {
   return {
     value: plain(document.contents, refuse),
     lineOf(path) {
+      // A key's line, not its value's: `fields:` is where a person looks for what fields lacks.
+      let node: unknown = document.contents;
       let line = lineOfNode(document.contents) ?? 1;
-      for (let depth = 1; depth <= path.length; depth++) {
-        const node: unknown = document.getIn(path.slice(0, depth), true);
-        if (!isMap(node) && !isSeq(node) && !isScalar(node)) break;
-        line = lineOfNode(node) ?? line;
+      for (const key of path) {
+        if (isMap(node)) {
+          const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+          if (!pair) break;
+          line = (isScalar(pair.key) ? lineOfNode(pair.key) : null) ?? line;
+          node = pair.value;
+        } else if (isSeq(node) && typeof key === 'number') {
+          node = node.items[key];
+          line = isMap(node) || isSeq(node) || isScalar(node) ? (lineOfNode(node) ?? line) : line;
+        } else break;
       }
       return line;
     },

@@ -24,6 +24,8 @@ function valueAt(value: unknown, path: Path): unknown {
 
 const shown = (value: unknown): string => (value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value) ?? '').slice(0, 200);
 
+const TYPE_WORDS: Readonly<Record<string, string>> = { object: 'a mapping of keys to values', array: 'a list', string: 'a word', number: 'a number', boolean: 'true or false' };
+
 /** zod's first complaint, said the way every importer error is: where, what was expected, what was found. */
 function schemaError(issue: z.core.$ZodIssue, text: LayoutText, file: string): ReportParseError {
   if (issue.code === 'unrecognized_keys') {
@@ -31,7 +33,8 @@ function schemaError(issue: z.core.$ZodIssue, text: LayoutText, file: string): R
     const path = [...issue.path, key];
     return new ReportParseError(text.lineOf(path), 'only the keys a layout knows here (a misspelt key?)', key, file, issue.path.join('.') || undefined);
   }
-  const expected = issue.message.replace(/^Invalid input: expected (\w+), received \w+$/, 'a $1').replace(/^Invalid input$/, 'a value of the layout format');
+  const typeName = /^Invalid input: expected (\w+), received \w+$/.exec(issue.message)?.[1];
+  const expected = typeName !== undefined ? (TYPE_WORDS[typeName] ?? `a ${typeName}`) : issue.message === 'Invalid input' ? 'a value of the layout format' : issue.message;
   return new ReportParseError(text.lineOf(issue.path), expected, shown(valueAt(text.value, issue.path)), file, issue.path.join('.'));
 }
 
