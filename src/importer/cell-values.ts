@@ -36,7 +36,8 @@ export type CostReading = { value: number | null } | { problem: string };
 export function costInThousandYen(cell: Cell, columnUnit: string | null): CostReading {
   if (cell.value === null) return { value: null };
   const unit = cell.unit ?? columnUnit ?? '千円';
-  const factor = THOUSAND_YEN[unit];
+  // Own keys only: a unit printed as "constructor" is no unit of money (found by the importer fuzz).
+  const factor = Object.hasOwn(THOUSAND_YEN, unit) ? THOUSAND_YEN[unit] : undefined;
   if (factor === undefined) return { problem: `an amount in 円, 千円 or 万円, not in ${unit}` };
   // Rounded to the yen: 0.001 × 5,923,456 is 5923.456000000001 in binary floating point.
   return { value: Math.round(cell.value * factor * 1000) / 1000 };

@@ -55,7 +55,8 @@ export function parseHeader(context: ParseContext, line: ReportLine): TableHeade
   let actual: TableHeader['actual'] = null;
   for (const heading of headings) {
     const era = findEraYear(heading);
-    const kind = era && era.index === 0 ? COLUMN_KINDS[labelKey(heading.slice(era.length))] : undefined;
+    const label = era && era.index === 0 ? labelKey(heading.slice(era.length)) : '';
+    const kind = Object.hasOwn(COLUMN_KINDS, label) ? COLUMN_KINDS[label] : undefined;
     if (!era || !kind) context.fail(line.number, 'a column heading like 令和3年度目標 or 令和3年度実績', heading);
     if (!isSupportedFiscalYear(era.year)) {
       context.fail(line.number, `a fiscal year within ${MIN_FISCAL_YEAR}–${MAX_FISCAL_YEAR}`, heading);

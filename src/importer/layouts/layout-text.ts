@@ -19,12 +19,8 @@ const LEADING_ZERO = /^[+-]?0\d/;
 function plain(node: unknown, refuse: (node: Node, what: string) => never): unknown {
   if (isAlias(node)) return refuse(node, 'a value written out (a layout uses no YAML aliases)');
   if (isMap(node)) {
-    const object: Record<string, unknown> = {};
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      object[key] = plain(pair.value, refuse);
-    }
-    return object;
+    // fromEntries defines own properties: a key "__proto__" stays a key (that zod then refuses).
+    return Object.fromEntries(node.items.map((pair) => [isScalar(pair.key) ? String(pair.key.value) : String(pair.key), plain(pair.value, refuse)]));
   }
   if (isSeq(node)) return node.items.map((item) => plain(item, refuse));
   if (isScalar(node)) {

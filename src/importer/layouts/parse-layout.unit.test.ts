@@ -45,6 +45,7 @@ describe('parseLayout', () => {
     ['a code mapping on a field that is no code', MINIMAL.replace('indicator: { column: B }', "indicator: { column: B, code: '(\\d)' }"), /^m\.yaml:7: fields\.indicator\.code: expected code only on owner or measures/],
     ['an unknown orientation', MINIMAL.replace('orientation: wide', 'orientation: diagonal'), /^m\.yaml:10: values\.orientation: expected orientation: wide or long|^m\.yaml:\d+: values/],
     ['an alias', MINIMAL.replace('owner: { column: A }', 'owner: &o { column: A }').replace('indicator: { column: B }', 'indicator: *o'), /^m\.yaml:7: expected a value written out \(a layout uses no YAML aliases\)/],
+    ['a key that would be a prototype', MINIMAL.replace('  owner: { column: A }', '  owner: { column: A, __proto__: { fixed: x } }'), /^m\.yaml:6: fields\.owner: expected only the keys a layout knows here \(a misspelt key\?\), found "__proto__"/],
     ['a list where the layout is', '- a\n- b\n', /^m\.yaml:1: expected a mapping of keys to values, found/],
     ['an edition in no notation', MINIMAL.replace('fields:\n', 'fields:\n  edition: { fixed: 来年 }\n'), /^m\.yaml:5: fields\.edition\.fixed: expected a fiscal year/],
   ])('refuses %s, naming the layout file and line', (_case, text, message) => {
