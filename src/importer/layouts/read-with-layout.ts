@@ -5,6 +5,7 @@
 import { resolveMunicipality } from '../../domain/municipalities/municipality-table';
 import { normalizeName } from '../normalize';
 import { ReportParseError } from '../report-errors';
+import { isWorkbookBytes } from '../statements/read-statements-file';
 import { readStatementRow, type SourceCell, type StatementRow } from '../statements/statement-row';
 import { readWorkbook } from '../xlsx/read-workbook';
 import type { SheetGrid } from '../xlsx/sheet-grid';
@@ -33,9 +34,8 @@ export interface LayoutReading {
 
 const EMPTY: SourceCell = { text: '', cell: null };
 
-function isWorkbook(bytes: Uint8Array, file: string): boolean {
-  return (bytes[0] === 0x50 && bytes[1] === 0x4b) || /\.xlsx$/i.test(file);
-}
+// By bytes first (a zip file), then by name: a damaged .xlsx is refused as a workbook, not read as CSV.
+const isWorkbook = (bytes: Uint8Array, file: string): boolean => isWorkbookBytes(bytes) || /\.xlsx$/i.test(file);
 
 async function sheetOf(bytes: Uint8Array, file: string, layout: Layout): Promise<SheetGrid> {
   if (!isWorkbook(bytes, file)) return csvGrid(bytes, file);

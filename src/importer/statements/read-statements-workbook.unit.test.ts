@@ -2,6 +2,7 @@ import type { CellValue } from 'exceljs';
 import { buildWorkbook } from '../testing/build-workbook';
 import { readStatements } from './read-statements';
 import { readStatementsWorkbook } from './read-statements-workbook';
+import { readStatementsFile } from './read-statements-file';
 
 const HEADER = ['municipality', 'edition', 'owner_type', 'owner', 'owner_title', 'indicator', 'kind', 'unit', 'fiscal_year', 'target', 'actual', 'source'];
 const ROWS = [
@@ -48,6 +49,12 @@ describe('readStatementsWorkbook', () => {
   ])('refuses %s, naming the sheet and the cell', async (_case, cells, message) => {
     const bytes = await buildWorkbook([{ name: 'Sheet1', rows: [HEADER, ROWS[0]!], cells }]);
     await expect(readStatementsWorkbook(bytes, 'p.xlsx')).rejects.toThrow(message);
+  });
+
+  it('tells a workbook from a CSV file by its bytes, whatever its name', async () => {
+    const bytes = await buildWorkbook([{ name: 'S', rows: [HEADER, ROWS[0]!] }]);
+    expect((await readStatementsFile(bytes, 'renamed.csv')).rows[0]?.source.sheet).toBe('S');
+    expect((await readStatementsFile(Buffer.from([HEADER, ROWS[0]!].map(csvLine).join('\n')), 'p.csv')).rows[0]?.source.line).toBe(2);
   });
 
   it('reads a formula by its saved result', async () => {
