@@ -10,7 +10,8 @@ function tier(name, extra = {}) {
     // jose ships ES modules only: Node 20 requires them natively, jest needs them compiled to CommonJS.
     transform: { '^.+\\.(t|j)s$': ['@swc/jest', { ...swcrc, swcrc: false }] },
     transformIgnorePatterns: ['/node_modules/(?!jose/)'],
-    testMatch: [`<rootDir>/{src,events,projections,test}/**/*.${name}.test.ts`],
+    // web/: the page's own logic (its unit tests), beside its source.
+    testMatch: [`<rootDir>/{src,events,projections,test,web/src}/**/*.${name}.test.ts`],
     setupFiles: ['reflect-metadata'],
     ...extra,
   };
