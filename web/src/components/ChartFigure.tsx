@@ -25,6 +25,12 @@ export function ChartFigure({ caption, description, draw, drawKey, legend }: Cha
       (chart) => {
         if (!current || !container.current) return;
         const svg = chart instanceof SVGElement ? chart : chart.querySelector('svg');
+        // One image with one name and description: Plot's per-mark labels inside an img would be
+        // ARIA that no role allows (axe: aria-prohibited-attr), and the table says it all anyway.
+        svg?.querySelectorAll('[aria-label], [aria-description]').forEach((part) => {
+          part.removeAttribute('aria-label');
+          part.removeAttribute('aria-description');
+        });
         svg?.setAttribute('role', 'img');
         svg?.setAttribute('aria-label', caption);
         svg?.setAttribute('aria-describedby', descriptionId);
