@@ -4,7 +4,7 @@
 // other origin, logs no error, and passes axe-core with no serious or critical violation.
 import { describeInChromium } from './support/chromium';
 import { editionText } from './support/editions';
-import { openPageSession, seriousAccessibilityViolations, type PageSession } from './support/page-browser';
+import { openPageSession, seriousAccessibilityViolations, sessionStorageItem, type PageSession } from './support/page-browser';
 import { sampleText } from './support/sample';
 import { tokenFor } from './support/server-process';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -129,7 +129,7 @@ function pageInBrowser(): void {
     await page.getByText('条件に合うイベント: 2件').waitFor();
     expect(new URL(page.url()).searchParams.get('eventType')).toBe('EditionImported');
     expect(page.url()).not.toContain(token);
-    await expect(page.evaluate(() => sessionStorage.getItem('plan-ledger:token'))).resolves.toBe(token);
+    await expect(sessionStorageItem(page, 'plan-ledger:token')).resolves.toBe(token);
     await expectAccessible();
   }, 60_000);
 
