@@ -51,6 +51,9 @@ export function parseRoute(pathname: string): Route {
   return { view: 'notFound', path: pathname };
 }
 
+/** Ids become qualified with #15 (062073:5-1-1/NPO法人数); the URL carries the unqualified one. */
+const unqualified = (code: string, id: string): string => (id.startsWith(`${code}:`) ? id.slice(code.length + 1) : id);
+
 /** The path of a view: the inverse of parseRoute. The indicator id is one path segment, so "/" is escaped. */
 export function pathOf(route: Route): string {
   switch (route.view) {
@@ -59,7 +62,7 @@ export function pathOf(route: Route): string {
     case 'plan':
       return `/${route.code}`;
     case 'indicator':
-      return `/${route.code}/indicator/${encodeURIComponent(route.indicatorId)}`;
+      return `/${route.code}/indicator/${encodeURIComponent(unqualified(route.code, route.indicatorId))}`;
     case 'edition':
       return `/${route.code}/edition/${route.edition}`;
     case 'compareYears':
