@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { corsOptions, type CorsPolicy } from './cors-policy';
 import { explorerRoutes } from './explorer/explorer-routes';
 import { errorHandler, notFoundHandler } from './http-errors';
+import { pageRoutes } from './page/page-routes';
 
 export interface AppParts {
   graphqlPath: string;
@@ -35,6 +36,7 @@ export function createApp(parts: AppParts): Express {
   app.use(parts.graphqlPath, cors(corsOptions(parts.cors)));
   app.use(explorerRoutes(parts.graphqlPath));
   app.all(parts.graphqlPath, parts.body, parts.graphql);
+  app.use(pageRoutes(parts.graphqlPath));
   app.use(notFoundHandler);
   app.use(errorHandler(parts.logger));
   return app;

@@ -11,12 +11,17 @@ export interface ReadCell extends Cell {
   estimate: boolean;
 }
 
+/** `1,234(見込)` → `1,234` and estimate; the text unchanged and no estimate when it has no 見込 mark. */
+export function withoutEstimateMark(text: string): { figure: string; estimate: boolean } {
+  const marked = ESTIMATE.exec(text);
+  if (!marked) return { figure: text, estimate: false };
+  return { figure: `${text.slice(0, marked.index)}${text.slice(marked.index + marked[0].length)}`, estimate: true };
+}
+
 /** `1,234(見込)` → 1234 as an estimate; anything else as parseCell reads it. */
 export function readCell(text: string): ReadCell {
-  const marked = ESTIMATE.exec(text);
-  if (!marked) return { ...parseCell(text), estimate: false };
-  const figure = `${text.slice(0, marked.index)}${text.slice(marked.index + marked[0].length)}`;
-  return { ...parseCell(figure), text: text.trim(), estimate: true };
+  const { figure, estimate } = withoutEstimateMark(text);
+  return estimate ? { ...parseCell(figure), text: text.trim(), estimate } : { ...parseCell(text), estimate };
 }
 
 /** How many 千円 one of the unit is. */
@@ -31,7 +36,8 @@ export type CostReading = { value: number | null } | { problem: string };
 export function costInThousandYen(cell: Cell, columnUnit: string | null): CostReading {
   if (cell.value === null) return { value: null };
   const unit = cell.unit ?? columnUnit ?? '千円';
-  const factor = THOUSAND_YEN[unit];
+  // Own keys only: a unit printed as "constructor" is no unit of money (found by the importer fuzz).
+  const factor = Object.hasOwn(THOUSAND_YEN, unit) ? THOUSAND_YEN[unit] : undefined;
   if (factor === undefined) return { problem: `an amount in 円, 千円 or 万円, not in ${unit}` };
   // Rounded to the yen: 0.001 × 5,923,456 is 5923.456000000001 in binary floating point.
   return { value: Math.round(cell.value * factor * 1000) / 1000 };

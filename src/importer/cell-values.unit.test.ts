@@ -34,5 +34,6 @@ describe('costInThousandYen', () => {
   it('keeps "not applicable" as no value, and refuses a unit that is not money', () => {
     expect(costInThousandYen(parseCell('―'), null)).toEqual({ value: null });
     expect(costInThousandYen(parseCell('12人'), null)).toEqual({ problem: 'an amount in 円, 千円 or 万円, not in 人' });
+    expect(costInThousandYen(parseCell('12'), 'constructor')).toEqual({ problem: 'an amount in 円, 千円 or 万円, not in constructor' });
   });
 });

@@ -59,6 +59,11 @@ const UNIT = /^[^\s\d.,~()[\]{}<>]{1,12}$/;
 
 const notANumber = (text: string): Cell => ({ value: null, unit: null, text });
 
+// Beyond 2^53 a double no longer holds every integer: 10^20 printed would be stored as some other
+// number. No report's figure comes near it (a prefecture's budget is under 10^13 円), so such a cell is
+// a misread, not a figure.
+const LARGEST_FIGURE = Number.MAX_SAFE_INTEGER;
+
 /** "17 団体" → 17 団体, "16.0%" → 16 %, "△1,200" → -1200, "—" → null; the published text is always kept. */
 export function parseCell(text: string): Cell {
   const published = text.trim();
@@ -69,7 +74,7 @@ export function parseCell(text: string): Cell {
   const unit = rest.trim();
   if (unit !== '' && !UNIT.test(unit)) return notANumber(published);
   const magnitude = Number(`${integer.replace(/,/g, '')}${fraction}`);
-  if (!Number.isFinite(magnitude)) return notANumber(published);
+  if (!Number.isFinite(magnitude) || magnitude > LARGEST_FIGURE) return notANumber(published);
   // Avoid -0: "△0" means zero, and -0 would not compare equal in serialised form.
   const value = sign && magnitude !== 0 ? -magnitude : magnitude;
   return { value, unit: unit === '' ? null : unit, text: published };

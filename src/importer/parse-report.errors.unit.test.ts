@@ -48,6 +48,7 @@ describe('parseReport rejects what it cannot read, naming the line', () => {
     ['a name on the 事業費 row', 70, replace('事業費（千円）\t', '事業費（千円）\t内訳'), 70, /values after/, '内訳'],
     ['a header year that does not parse', 42, replace('令和3年度目標', 'R3年度目標'), 42, /column heading/, 'R3年度目標'],
     ['a header column that is not 目標/予算/実績', 42, replace('令和3年度目標', '令和3年度見込'), 42, /column heading/, '令和3年度見込'],
+    ['a header column named like a prototype key', 42, replace('令和3年度目標', '令和3年度constructor'), 42, /column heading/, '令和3年度constructor'],
     ['a header year beyond 2100', 42, replace('令和5年度目標', '令和99年度目標'), 42, /fiscal year within 1989–2100/, '令和99年度目標'],
     ['a header naming one column twice', 42, replace('令和4年度目標', '令和3年度目標'), 42, /one column per year/, '令和3年度目標'],
     ['a header without year columns', 42, () => '区分', 42, /year columns after 区分/, '区分'],

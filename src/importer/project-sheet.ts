@@ -111,13 +111,13 @@ function parseOwnerLine(
   const found: Partial<Record<'department' | 'name' | 'budget', string>> = {};
   for (let index = 0; index < line.cells.length; index++) {
     const cell = line.cells[index] ?? '';
-    const field = OWNER_KEYS[labelKey(cell)];
+    const field = Object.hasOwn(OWNER_KEYS, labelKey(cell)) ? OWNER_KEYS[labelKey(cell)] : undefined;
     const value = line.cells[index + 1];
     if (!field) {
       context.warn(line.number, `ignored cell ${JSON.stringify(cell)} in the 所属 line`);
       continue;
     }
-    if (value === undefined || OWNER_KEYS[labelKey(value)]) context.fail(line.number, `a value after ${cell}`, value ?? '');
+    if (value === undefined || Object.hasOwn(OWNER_KEYS, labelKey(value))) context.fail(line.number, `a value after ${cell}`, value ?? '');
     found[field] = value;
     index++;
   }

@@ -6,7 +6,8 @@ import type { IndicatorKind, ValueKind } from '../../events/vocabulary';
 import type { ParsedIndicator, ParsedValue } from './report-model';
 import { isSupportedFiscalYear, MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from '../domain/fiscal-year';
 import { findEraYear } from './japanese-era';
-import { isNotApplicable, normalizeName, parseCell, toHalfWidth } from './normalize';
+import { normalizeName, toHalfWidth } from './normalize';
+import { inLedgerUnit, readFigure } from './stated-value';
 import type { ParseContext, ReportLine } from './report-lines';
 
 export interface TableColumn {
@@ -54,7 +55,8 @@ export function parseHeader(context: ParseContext, line: ReportLine): TableHeade
   let actual: TableHeader['actual'] = null;
   for (const heading of headings) {
     const era = findEraYear(heading);
-    const kind = era && era.index === 0 ? COLUMN_KINDS[labelKey(heading.slice(era.length))] : undefined;
+    const label = era && era.index === 0 ? labelKey(heading.slice(era.length)) : '';
+    const kind = Object.hasOwn(COLUMN_KINDS, label) ? COLUMN_KINDS[label] : undefined;
     if (!era || !kind) context.fail(line.number, 'a column heading like 令和3年度目標 or 令和3年度実績', heading);
     if (!isSupportedFiscalYear(era.year)) {
       context.fail(line.number, `a fiscal year within ${MIN_FISCAL_YEAR}–${MAX_FISCAL_YEAR}`, heading);
@@ -134,8 +136,10 @@ function parseIndicator(
     const base = { line: line.number, fiscalYear: column.fiscalYear, kind: column.kind };
     // A goal state is a sentence describing the state aimed at or reached; it has no number.
     if (row.kind === 'GOAL_STATE') return { ...base, value: null, text };
-    const cell = parseCell(text);
-    if (cell.value === null && !isNotApplicable(text)) {
+    // The one reading every path shares (stated-value.ts); a report's table is stricter than a statements
+    // file only in refusing words where a figure belongs, which here means a misaligned row.
+    const cell = readFigure(text, row.kind);
+    if ('problem' in cell || cell.form === 'words' || cell.form === 'empty') {
       context.fail(line.number, `a number or a dash in ${name}`, text);
     }
     if (cell.unit !== null) {
@@ -145,7 +149,11 @@ function parseIndicator(
       if (unit === null) unit = cell.unit;
       else if (cell.unit !== unit) context.warn(line.number, `${name} mixes units ${unit} and ${cell.unit}`);
     }
-    return { ...base, value: cell.value, text: cell.text };
+    // COST rows are labelled 千円, so this only ever multiplies by one; it is here so that a change to
+    // the money rule is one change for every path.
+    const stated = inLedgerUnit(cell, row.kind, unit);
+    if ('problem' in stated) context.fail(line.number, stated.problem, text);
+    return { ...base, value: stated.value, text: cell.text };
   });
   return { line: line.number, kind: row.kind, name, unit, values };
 }

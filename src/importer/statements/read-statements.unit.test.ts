@@ -19,14 +19,15 @@ describe('readStatements', () => {
   ])('reads every row of a file in %s, each with its line', (_name, bytes, encoding) => {
     const file = readStatements(bytes, 'statements.csv');
     expect(file.encoding).toBe(encoding);
-    expect(file.rows.map((r) => r.line)).toEqual([2, 3, 5, 6, 7]);
+    expect(file.rows.map((r) => r.source)).toEqual([2, 3, 5, 6, 7].map((line) => ({ file: 'statements.csv', sheet: null, line, cell: null })));
     const [npo, cost, yen, staffing, percent] = file.rows;
     expect(npo).toMatchObject({ municipality: { code: '062073', name: '上山市' }, edition: 2021, ownerType: 'measure', owner: '5-1-1', kind: 'OUTCOME', fiscalYear: 2021 });
-    expect(npo?.target).toEqual({ value: 17, text: '17', estimate: false });
+    expect(npo?.target).toEqual({ value: 17, text: '17', estimate: false, cell: null });
+    expect(npo?.publishedAt).toBe('p.12');
     expect(cost).toMatchObject({ ownerType: 'project', owner: '地域おこし協力隊推進事業費', kind: 'COST', reason: '隊員の退任により\n減額', target: { value: 6160, text: '6,160' } });
     // Money printed in 円 is kept as printed and stated in 千円; a dash is "not applicable", never 0.
     expect(yen).toMatchObject({ fiscalYear: 2022, target: { value: 5923, text: '5,923,000' }, actual: { value: null, text: '―' } });
-    expect(staffing?.actual).toEqual({ value: 0.1, text: '0.1(見込)', estimate: true });
+    expect(staffing?.actual).toEqual({ value: 0.1, text: '0.1(見込)', estimate: true, cell: null });
     // An empty cell in a row that fills the other is "not applicable".
     expect(percent).toMatchObject({ target: { value: 16, text: '16.0%' }, actual: { value: null, text: '' } });
   });
@@ -48,6 +49,19 @@ describe('readStatements', () => {
     ['target', ROWS[2]!.replace('円,2022', '人,2022'), /^s\.csv:2: target: expected an amount in 円, 千円 or 万円, not in 人, found "5,923,000"/],
   ])('refuses a bad %s, naming the file, the line and the column', (_column, row, message) => {
     expect(() => readStatements(Buffer.from(csv([row])), 's.csv')).toThrow(message);
+  });
+
+  it.each([
+    ['a figure that does not read', '"1,23,4"'],
+    ['an absurd number', '100000000000000000000'],
+    ['an exponent', '1e309'],
+  ])('refuses %s where a number belongs, rather than keep it as words', (_case, cell) => {
+    expect(() => readStatements(Buffer.from(csv([ROWS[0]!.replace(',17,17,', `,17,${cell},`)])), 's.csv')).toThrow(/^s\.csv:2: actual: expected a number as printed/);
+  });
+
+  it('keeps words in a value cell as text with no value (集計中), as the ledger may hold them', () => {
+    const [row] = readStatements(Buffer.from(csv([ROWS[0]!.replace(',17,17,', ',17,集計中,')])), 's.csv').rows;
+    expect(row?.actual).toEqual({ value: null, text: '集計中', estimate: false, cell: null });
   });
 
   it('names the line of a bad row after a quoted cell that spans lines', () => {

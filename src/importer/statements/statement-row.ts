@@ -1,13 +1,15 @@
-// One row of the statements file, read and checked: what it states, in the ledger's terms, and the line
-// it stands on. A cell that cannot be read is an error naming the file, the line and the column.
+// One row of the statements file, read and checked: what it states, in the ledger's terms, and where it
+// stands (a CSV line, or a workbook's sheet and cells). A cell that cannot be read is an error naming the
+// file, the line or cell, and the column. Statements read through a layout come through here too, so
+// every path reads cells the same way.
 import type { Direction, IndicatorKind, OwnerType } from '../../../events/vocabulary';
 import { MEASURE_CODE } from '../../domain/ids';
 import { DomainError } from '../../domain/domain-error';
 import { resolveMunicipality, type Municipality } from '../../domain/municipalities/municipality-table';
-import { costInThousandYen, readCell } from '../cell-values';
 import { readFiscalYear } from '../fiscal-year-notation';
 import { normalizeName } from '../normalize';
 import { ReportParseError } from '../report-errors';
+import { readStatedValue } from '../stated-value';
 import { DIRECTIONS, KINDS, OWNER_TYPES, type StatementColumn } from './statement-columns';
 
 /** A target or an actual as the row states it: the number (千円 for COST), the cell as printed, and whether it was an estimate. */
@@ -15,11 +17,23 @@ export interface StatedCell {
   value: number | null;
   text: string;
   estimate: boolean;
+  /** The workbook cell (A1) it was read from, in the row's sheet; null in a CSV file. */
+  cell: string | null;
+}
+
+/** Where a row was read: a CSV file's line, or a workbook's sheet and the row's first cell. */
+export interface StatementSource {
+  file: string | null;
+  /** Null in a CSV file. */
+  sheet: string | null;
+  /** 1-based, the header being line 1; null in a workbook. */
+  line: number | null;
+  /** A1; null in a CSV file. */
+  cell: string | null;
 }
 
 export interface StatementRow {
-  /** 1-based; the header is line 1. */
-  line: number;
+  source: StatementSource;
   municipality: Municipality;
   edition: number;
   ownerType: OwnerType;
@@ -41,18 +55,37 @@ export interface StatementRow {
   target: StatedCell | null;
   actual: StatedCell | null;
   reason: string | null;
-  source: string | null;
+  /** Where the figures stand in the published document (page, sheet, cell): the file's `source` column. */
+  publishedAt: string | null;
 }
 
-export type RowCells = (column: StatementColumn) => string;
+/** A cell's text and, in a workbook, its address (A1). */
+export interface SourceCell {
+  text: string;
+  cell: string | null;
+  /** Why a workbook cell has no text to read (a formula saved without its result …); read, it fails. */
+  unreadable?: string;
+}
+
+export type RowCells = (column: StatementColumn) => SourceCell;
+
+export type RowOrigin = StatementSource;
+
+export const csvOrigin = (line: number, file: string | undefined): RowOrigin => ({ file: file ?? null, sheet: null, line, cell: null });
 
 /**
  * Reads one row. An empty target beside a filled actual (or the other way round) is "not applicable",
  * as a report's empty cell in a filled row is; a row with both empty states no value.
  */
-export function readStatementRow(cell: RowCells, line: number, file: string | undefined): StatementRow {
+export function readStatementRow(cells: RowCells, origin: RowOrigin): StatementRow {
   const fail = (column: StatementColumn, expected: string): never => {
-    throw new ReportParseError(line, expected, cell(column).slice(0, 200), file, column);
+    const { text, cell: address } = cells(column);
+    const place = origin.sheet === null ? (origin.line ?? 0) : { sheet: origin.sheet, cell: address ?? origin.cell ?? undefined };
+    throw new ReportParseError(place, expected, text.slice(0, 200), origin.file ?? undefined, column);
+  };
+  const cell = (column: StatementColumn): string => {
+    const { text, unreadable } = cells(column);
+    return unreadable === undefined ? text : fail(column, unreadable);
   };
   const text = (column: StatementColumn): string | null => cell(column).trim() || null;
   const required = (column: StatementColumn, expected: string): string => text(column) ?? fail(column, expected);
@@ -60,8 +93,11 @@ export function readStatementRow(cell: RowCells, line: number, file: string | un
     const reading = readFiscalYear(cell(column));
     return 'year' in reading ? reading.year : fail(column, reading.problem);
   };
-  const enumerated = <T>(column: StatementColumn, words: Readonly<Record<string, T>>, expected: string): T =>
-    words[cell(column).trim()] ?? fail(column, expected);
+  // Own keys only: "constructor" is no kind, whatever Object.prototype says.
+  const enumerated = <T>(column: StatementColumn, words: Readonly<Record<string, T>>, expected: string): T => {
+    const word = cell(column).trim();
+    return (Object.hasOwn(words, word) ? words[word] : undefined) ?? fail(column, expected);
+  };
 
   let municipality: Municipality;
   try {
@@ -78,18 +114,17 @@ export function readStatementRow(cell: RowCells, line: number, file: string | un
   const direction = text('direction') === null ? null : enumerated('direction', DIRECTIONS, 'HIGHER_IS_BETTER, LOWER_IS_BETTER or NONE (上昇, 低下, ―)');
 
   const stated = (column: 'target' | 'actual', rowFilled: boolean): StatedCell | null => {
-    const printed = cell(column).trim();
-    if (printed === '') return rowFilled ? { value: null, text: '', estimate: false } : null;
-    const read = readCell(printed);
-    if (read.value === null) return { value: null, text: read.text, estimate: read.estimate };
-    if (kind !== 'COST') return { value: read.value, text: read.text, estimate: read.estimate };
-    const cost = costInThousandYen(read, unit);
-    return 'value' in cost ? { value: cost.value, text: read.text, estimate: read.estimate } : fail(column, cost.problem);
+    const printed = cell(column);
+    const address = cells(column).cell;
+    if (printed.trim() === '') return rowFilled ? { value: null, text: '', estimate: false, cell: address } : null;
+    const read = readStatedValue(printed, kind, unit);
+    if ('problem' in read) return fail(column, read.problem);
+    return { value: read.value, text: read.text, estimate: read.estimate, cell: address };
   };
   const filled = cell('target').trim() !== '' || cell('actual').trim() !== '';
 
   return {
-    line,
+    source: origin,
     municipality,
     edition: year('edition'),
     ownerType,
@@ -108,6 +143,6 @@ export function readStatementRow(cell: RowCells, line: number, file: string | un
     target: stated('target', filled),
     actual: stated('actual', filled),
     reason: text('reason'),
-    source: text('source'),
+    publishedAt: text('source'),
   };
 }

@@ -1,0 +1,157 @@
+// A thousand and more seeded corruptions of the importer's inputs: statements CSV files, statements
+// workbooks, and sheets read through the shipped layouts (with their layouts damaged too). Each must end
+// in a clean ReportParseError whose message starts with the file and place, or in a valid read; never a
+// TypeError or RangeError, never a hang. Pure: nothing is stored (the import adds "store unchanged").
+import { isSupportedFiscalYear } from '../domain/fiscal-year';
+import { seeded } from '../cli/commands/generate/random';
+import { pick } from '../cli/commands/generate/random';
+import { readWithLayout } from './layouts/read-with-layout';
+import { shippedLayout } from './layouts/shipped-layouts';
+import { budgetSheet, planActualSheet, stackedSheet } from './layouts/testing/shipped-fixtures';
+import { ReportParseError } from './report-errors';
+import { readStatements } from './statements/read-statements';
+import { readStatementsWorkbook } from './statements/read-statements-workbook';
+import type { StatementRow } from './statements/statement-row';
+import { buildWorkbook, type SheetSpec } from './testing/build-workbook';
+import { BYTE_CORRUPTIONS, CSV_CORRUPTIONS, encodeSomehow, LAYOUT_CORRUPTIONS, nastyCellValue, type Random } from './testing/corruptions';
+import { cellAddress } from './xlsx/cell-address';
+
+const SEED = 20_261_201;
+const CASES = { csv: 450, workbook: 300, layout: 300 };
+/** An importer call that has not settled by then is taken for a hang. */
+const HANG_MS = 10_000;
+
+const HEADER = 'municipality,edition,owner_type,owner,owner_title,department,indicator,kind,unit,fiscal_year,target,actual,reason,source';
+const ROWS = [
+  '062073,令和3年度,measure,5-1-1,多様な担い手が参画するまちづくりの推進,市政戦略課,NPO法人数,成果指標,団体,R3,17,17,,p.12',
+  '上山市,2021,事業,地域おこし協力隊推進事業費,,市政戦略課,事業費,COST,千円,令和3年度,"6,160",280,"隊員の退任により\n減額",p.40',
+  '062073,R3,project,国際交流推進費,,市政戦略課,事業費,事業費,円,2022,"5,923,000",―,,',
+  '062073,R3,project,国際交流推進費,,市政戦略課,従事人工,STAFFING,人工,2021,0.8,0.1(見込),,',
+];
+const CSV = [HEADER, ...ROWS].join('\n');
+const WORKBOOK_ROWS = [HEADER.split(','), ...ROWS.map((row) => row.replace(/"([^"]*)"/g, (_m, inner: string) => inner.replace(/,/g, '，')).split(','))];
+
+type Outcome = { rows: readonly StatementRow[] } | { error: unknown };
+
+async function settle(read: () => Promise<{ rows: readonly StatementRow[] }> | { rows: readonly StatementRow[] }): Promise<Outcome> {
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${HANG_MS} ms`)), HANG_MS);
+  });
+  try {
+    return { rows: (await Promise.race([Promise.resolve().then(read), hang])).rows };
+  } catch (error) {
+    return { error };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const validNumber = (value: number | null): boolean => value === null || Number.isFinite(value);
+
+/** What is wrong with an outcome, or null: a ReportParseError at a place in one of `files`, or rows that hold. */
+function problemWith(outcome: Outcome, files: readonly string[]): string | null {
+  if ('error' in outcome) {
+    const { error } = outcome;
+    if (!(error instanceof ReportParseError)) return `threw ${error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error)}`;
+    const place = new RegExp(`^(?:${files.map((f) => f.replace(/\./g, '\\.')).join('|')})(?::\\S*)?: `);
+    return place.test(error.message) ? null : `a message without its file and place: ${error.message.slice(0, 300)}`;
+  }
+  const bad = outcome.rows.find(
+    (row) => !isSupportedFiscalYear(row.fiscalYear) || !isSupportedFiscalYear(row.edition) || !validNumber(row.target?.value ?? null) || !validNumber(row.actual?.value ?? null) || row.indicator === '',
+  );
+  return bad ? `read a row that does not hold: ${JSON.stringify({ ...bad, municipality: bad.municipality.code, reason: null, ownerTitle: null })}` : null;
+}
+
+async function fuzz(count: number, seed: number, makeCase: (random: Random) => Promise<{ name: string; files: readonly string[]; read: () => Promise<{ rows: readonly StatementRow[] }> | { rows: readonly StatementRow[] } }>) {
+  const random = seeded(seed);
+  const problems: string[] = [];
+  let reads = 0;
+  for (let n = 0; n < count; n++) {
+    const testCase = await makeCase(random);
+    const outcome = await settle(testCase.read);
+    if ('rows' in outcome) reads++;
+    const problem = problemWith(outcome, testCase.files);
+    if (problem) problems.push(`case ${n} (${testCase.name}): ${problem}`);
+  }
+  return { problems, reads };
+}
+
+describe('importer fuzz (seeded)', () => {
+  it(`reads ${CASES.csv} corrupted statements CSV files cleanly or refuses them at a place`, async () => {
+    const { problems, reads } = await fuzz(CASES.csv, SEED, async (random) => {
+      const textDamage = pick(random, CSV_CORRUPTIONS);
+      const byteDamage = random() < 0.3 ? pick(random, BYTE_CORRUPTIONS) : null;
+      const encoded = encodeSomehow(textDamage.apply(CSV, random), random);
+      const bytes = byteDamage ? byteDamage.apply(encoded, random) : encoded;
+      return { name: [textDamage.name, byteDamage?.name].filter(Boolean).join(' + '), files: ['s.csv'], read: () => readStatements(bytes, 's.csv') };
+    });
+    expect(problems).toEqual([]);
+    // The corruptions leave some files readable: the fuzz exercises both outcomes.
+    expect(reads).toBeGreaterThan(10);
+  }, 120_000);
+
+  it(`reads ${CASES.workbook} corrupted statements workbooks cleanly or refuses them at a place`, async () => {
+    const base = await buildWorkbook([{ name: 'Sheet1', rows: WORKBOOK_ROWS }]);
+    const { problems, reads } = await fuzz(CASES.workbook, SEED + 1, async (random) => {
+      if (random() < 0.35) {
+        const damage = pick(random, BYTE_CORRUPTIONS);
+        const bytes = damage.apply(base, random);
+        return { name: damage.name, files: ['s.xlsx'], read: () => readStatementsWorkbook(bytes, 's.xlsx') };
+      }
+      const spec = damagedSheet({ name: 'Sheet1', rows: WORKBOOK_ROWS }, random, WORKBOOK_ROWS.length, 14);
+      const bytes = await buildWorkbook(random() < 0.1 ? [{ name: 'empty', rows: [] }, spec] : [spec]);
+      return { name: `cells ${JSON.stringify(spec.cells).slice(0, 120)} merges ${spec.merges?.join(' ') ?? ''}`, files: ['s.xlsx'], read: () => readStatementsWorkbook(bytes, 's.xlsx') };
+    });
+    expect(problems).toEqual([]);
+    expect(reads).toBeGreaterThan(10);
+  }, 120_000);
+
+  it(`reads ${CASES.layout} corrupted sheets and layouts cleanly or refuses them at a place`, async () => {
+    const shapes = [
+      { layout: 'plan-actual-wide-yen', sheet: planActualSheet(), size: [10, 16] },
+      { layout: 'stacked-target-actual', sheet: stackedSheet(), size: [6, 9] },
+      { layout: 'budget-settlement-manyen', sheet: budgetSheet(), size: [9, 8] },
+    ] as const;
+    const { problems, reads } = await fuzz(CASES.layout, SEED + 2, async (random) => {
+      const shape = pick(random, shapes);
+      const text = shippedLayout(shape.layout)?.text ?? '';
+      const roll = random();
+      const layoutDamage = roll < 0.35 ? pick(random, LAYOUT_CORRUPTIONS) : null;
+      const spec = roll >= 0.35 ? damagedSheet(shape.sheet, random, shape.size[0], shape.size[1]) : shape.sheet;
+      let bytes = await buildWorkbook([spec]);
+      const byteDamage = roll > 0.9 ? pick(random, BYTE_CORRUPTIONS) : null;
+      if (byteDamage) bytes = byteDamage.apply(bytes, random);
+      const layoutText = layoutDamage ? layoutDamage.apply(text, random) : text;
+      return {
+        name: `${shape.layout}: ${layoutDamage?.name ?? ''} ${byteDamage?.name ?? ''} ${JSON.stringify(spec.cells ?? {}).slice(0, 120)}`,
+        files: ['data.xlsx', 'layout.yaml'],
+        read: () => readWithLayout(bytes, 'data.xlsx', layoutText, 'layout.yaml', { municipality: '062073', edition: 'R3' }),
+      };
+    });
+    expect(problems).toEqual([]);
+    expect(reads).toBeGreaterThan(10);
+  }, 180_000);
+});
+
+/** The sheet with one to four cells replaced by nasty values, and now and then a merge or two columns swapped. */
+function damagedSheet(sheet: SheetSpec, random: Random, rows: number, columns: number): SheetSpec {
+  const cells: Record<string, ReturnType<typeof nastyCellValue>> = { ...sheet.cells };
+  const count = 1 + Math.floor(random() * 4);
+  for (let i = 0; i < count; i++) cells[cellAddress(1 + Math.floor(random() * rows), 1 + Math.floor(random() * columns))] = nastyCellValue(random);
+  const merges = [...(sheet.merges ?? [])];
+  if (random() < 0.2) {
+    const row = 1 + Math.floor(random() * rows);
+    const column = 1 + Math.floor(random() * (columns - 1));
+    const range = `${cellAddress(row, column)}:${cellAddress(row + Math.floor(random() * 2), column + 1)}`;
+    // exceljs refuses a merge that overlaps another: none is added in rows near the sheet's own.
+    if (!merges.some((m) => [...m.matchAll(/\d+/g)].some(([r]) => Math.abs(Number(r) - row) <= 1))) merges.push(range);
+  }
+  let sheetRows = sheet.rows;
+  if (random() < 0.15) {
+    const a = Math.floor(random() * columns);
+    const b = Math.floor(random() * columns);
+    sheetRows = sheet.rows.map((row) => row.map((cell, i) => (i === a ? row[b] : i === b ? row[a] : cell)));
+  }
+  return { ...sheet, rows: sheetRows, cells, merges };
+}
