@@ -57,19 +57,19 @@ describe.each([
   {
     root: 'indicator',
     query: gql`query ($at: PointInTime) { indicator(id: "5-1-1/NPO法人数", at: $at) { id name values { id fiscalYear actual } } }`,
-    written: '5-1-1/NPO法人数',
+    written: '062073:5-1-1/NPO法人数',
     pick: (data: Answer) => data.indicator,
   },
   {
     root: 'measure',
     query: gql`query ($at: PointInTime) { measure(code: "5-1-1", at: $at) { id title indicators { id name values { id fiscalYear actual } } } }`,
-    written: '5-1-1/NPO法人数',
-    pick: (data: Answer) => data.measure?.indicators.find((i) => i.id.startsWith('5-1-1/NPO法人数')),
+    written: '062073:5-1-1/NPO法人数',
+    pick: (data: Answer) => data.measure?.indicators.find((i) => i.id.startsWith('062073:5-1-1/NPO法人数')),
   },
   {
     root: 'project',
     query: gql`query ($at: PointInTime) { project(id: "地域おこし協力隊推進事業費", at: $at) { id name cost { id values { id fiscalYear actual } } } }`,
-    written: '地域おこし協力隊推進事業費/事業費',
+    written: '062073:地域おこし協力隊推進事業費/事業費',
     pick: (data: Answer) => data.project?.cost,
   },
 ])('a watched past view of $root', ({ query, written, pick }) => {

@@ -43,7 +43,7 @@ describeWithPostgres('catch-up read models on a PostgreSQL store', (url) => {
       'editor',
     );
     await a.waitForPosition(edit.position);
-    const actual = a.readModel.valuesNow(['5-1-1/NPO法人数']).get('5-1-1/NPO法人数')?.values.find((v) => v.fiscalYear === 2022 && v.kind === 'ACTUAL');
+    const actual = a.readModel.valuesNow(['062073:5-1-1/NPO法人数']).get('062073:5-1-1/NPO法人数')?.values.find((v) => v.fiscalYear === 2022 && v.kind === 'ACTUAL');
     expect(actual?.value).toBe(18);
   });
 

@@ -31,10 +31,10 @@ describe('plan-ledger CLI', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('imports, re-imports as a no-op, verifies, and detects a truncated log with --expect-head', async () => {
-    const first = await cli('import', SAMPLE_PATH);
+    const first = await cli('import', '--municipality', '062073', SAMPLE_PATH);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/令和3年度 \(2021\): appended 295 events; 6 measures, 8 projects/);
-    expect((await cli('import', SAMPLE_PATH)).stdout).toMatch(/appended 0 events/);
+    expect((await cli('import', '--municipality', '062073', SAMPLE_PATH)).stdout).toMatch(/appended 0 events/);
 
     const verified = await cli('verify');
     expect(verified.code).toBe(0);
@@ -70,7 +70,7 @@ describe('plan-ledger CLI', () => {
     const lines = readFileSync(SAMPLE_PATH, 'utf8').split('\n');
     lines[43] = lines[43]!.replace('17 団体', 'abc');
     writeFileSync(broken, lines.join('\n'));
-    const result = await cli('import', broken);
+    const result = await cli('import', '--municipality', '062073', broken);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${broken}:44: expected`);
     expect(result.stderr).toContain('"abc"');
@@ -79,13 +79,13 @@ describe('plan-ledger CLI', () => {
   });
 
   it('reports a dry run without writing', async () => {
-    const dry = await cli('import', '--dry-run', SAMPLE_PATH);
+    const dry = await cli('import', '--municipality', '062073', '--dry-run', SAMPLE_PATH);
     expect(dry.stdout).toMatch(/would append 295 events/);
     expect((await cli('verify')).stdout).toMatch(/OK: 0 events/);
   });
 
   it('rebuilds the read model', async () => {
-    await cli('import', SAMPLE_PATH);
+    await cli('import', '--municipality', '062073', SAMPLE_PATH);
     const rebuilt = await cli('rebuild');
     expect(rebuilt.stdout).toMatch(/rebuilt the read model from 295 events/);
   });

@@ -62,7 +62,7 @@ function browserApp(): void {
     expect(seen.first).toMatchObject<Partial<Seen>>({ status: 200, body: expected });
     expect(seen.first.etag).toMatch(/^"\d+-/);
     expect(seen.get).toMatchObject<Partial<Seen>>({ status: 200, body: expected });
-    expect(seen.write).toMatchObject<Partial<Seen>>({ status: 200, body: { data: { recordValue: { id: '5-1-1/NPO法人数' } } } });
+    expect(seen.write).toMatchObject<Partial<Seen>>({ status: 200, body: { data: { recordValue: { id: '062073:5-1-1/NPO法人数' } } } });
     expect(seen.fresh.etag).not.toBe(seen.first.etag);
     expect(seen.revalidated).toEqual({ status: 304, etag: seen.fresh.etag, body: null });
     expect(consoleErrors).toEqual([]);

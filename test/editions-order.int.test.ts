@@ -45,10 +45,10 @@ describe('editions imported in any order', () => {
     // The indicators of a project that is left out are not themselves absent: their owner is.
     expect(reference.current.absences).toEqual(
       [
-        'indicator 5-4-1/学生訪問団派遣人数 2023',
-        'indicator 総務一般管理費/個人情報保護運営審議会開催回数 2023',
-        'project まちづくり推進事業費 2022',
-        'project まちづくり推進事業費 2023',
+        'indicator 062073:5-4-1/学生訪問団派遣人数 2023',
+        'indicator 062073:総務一般管理費/個人情報保護運営審議会開催回数 2023',
+        'project 062073:まちづくり推進事業費 2022',
+        'project 062073:まちづくり推進事業費 2023',
       ].sort(),
     );
   });

@@ -30,8 +30,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const NPO = '5-1-1/NPO法人数';
-const PENETRATION = '5-1-1/第7次上山市振興計画の市民浸透度';
+const NPO = '062073:5-1-1/NPO法人数';
+const PENETRATION = '062073:5-1-1/第7次上山市振興計画の市民浸透度';
 const MIGRATION = '5-5-1/移住相談からの移住件数';
 
 describe('importing editions out of order', () => {
@@ -115,7 +115,7 @@ describe('how targets moved', () => {
     const now = (await data(query)).compareFiscalYears;
     expect(now.totals.budget).toEqual({ base: 71055, compare: 70249, delta: -806 });
     expect(now.totals.spending).toEqual({ base: 62476, compare: 65249, delta: 2773 });
-    const cost = now.indicators.find((r: any) => r.indicator.id === '国際交流推進費/事業費');
+    const cost = now.indicators.find((r: any) => r.indicator.id === '062073:国際交流推進費/事業費');
     expect(cost).toMatchObject({ base: { target: 1850 }, compare: { target: 1300 }, targetDelta: -550 });
     const in2022 = (await data(query, { at: { edition: 2022 } })).compareFiscalYears;
     expect(in2022.totals.budget).toEqual({ base: 71055, compare: 69683, delta: -1372 });
@@ -171,7 +171,7 @@ describe('renames, moves, ends and beginnings', () => {
 
   it('an indicator dropped from a table keeps its values and is recorded as not reported', async () => {
     const { measure } = await data(`{ measure(code: "5-4-1") { indicators { id values { fiscalYear target } } } }`);
-    const dropped = measure.indicators.find((i: any) => i.id === '5-4-1/学生訪問団派遣人数');
+    const dropped = measure.indicators.find((i: any) => i.id === '062073:5-4-1/学生訪問団派遣人数');
     expect(dropped.values.map((v: any) => [v.fiscalYear, v.target])).toEqual([
       [2021, 8],
       [2022, null],

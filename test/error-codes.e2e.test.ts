@@ -86,13 +86,13 @@ describe('unexpected errors', () => {
 
   it('are INTERNAL_SERVER_ERROR with the message masked and no stack trace', async () => {
     failing(production);
-    const error = firstError(await production.gql(`{ indicatorRevision(id: "5-1-1/NPO法人数") }`));
+    const error = firstError(await production.gql(`{ indicatorRevision(id: "062073:5-1-1/NPO法人数") }`));
     expect(error).toEqual({ message: 'Internal server error', path: ['indicatorRevision'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
 
   it('show their message in development (NODE_ENV=development)', async () => {
     failing(development);
-    const error = firstError(await development.gql(`{ indicatorRevision(id: "5-1-1/NPO法人数") }`));
+    const error = firstError(await development.gql(`{ indicatorRevision(id: "062073:5-1-1/NPO法人数") }`));
     expect(error).toMatchObject({ message: 'disk /var/lib/ledger is on fire', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
 

@@ -56,7 +56,7 @@ describe('plan-ledger export', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     expect(text.split('\r\n')[0]).toBe(
-      '\ufeffindicator_id,indicator,kind,unit,direction,owner_type,owner_id,owner,department,measures,fiscal_year,fiscal_year_label,' +
+      '\ufeffmunicipality,indicator_id,indicator,kind,unit,direction,owner_type,owner_id,owner,department,measures,fiscal_year,fiscal_year_label,' +
         'target,target_text,actual,actual_text,achievement_rate,target_revised,actual_revised,target_edition,actual_edition,reported_editions',
     );
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
@@ -66,7 +66,7 @@ describe('plan-ledger export', () => {
 
   it('states targets, actuals, achievement rates and revision flags as the newest edition has them', async () => {
     const { records } = await exported();
-    expect(find(records, '5-1-1/NPO法人数', 2023)).toMatchObject({
+    expect(find(records, '062073:5-1-1/NPO法人数', 2023)).toMatchObject({
       indicator: 'NPO法人数',
       kind: 'OUTCOME',
       unit: '団体',
@@ -84,15 +84,15 @@ describe('plan-ledger export', () => {
       actual_edition: '2023',
       reported_editions: '2021 2022 2023',
     });
-    expect(find(records, '5-1-1/第7次上山市振興計画の市民浸透度', 2021)).toMatchObject({
+    expect(find(records, '062073:5-1-1/第7次上山市振興計画の市民浸透度', 2021)).toMatchObject({
       target: '16',
       actual: '18.6',
       achievement_rate: '1.1625',
       actual_revised: 'TRUE',
       actual_edition: '2022',
     });
-    expect(find(records, '5-4-1/学生訪問団派遣人数', 2022)).toMatchObject({ target: '', target_text: '—', reported_editions: '2021 2022' });
-    expect(find(records, 'まちづくり推進事業費/事業費', 2021)).toMatchObject({
+    expect(find(records, '062073:5-4-1/学生訪問団派遣人数', 2022)).toMatchObject({ target: '', target_text: '—', reported_editions: '2021 2022' });
+    expect(find(records, '062073:まちづくり推進事業費/事業費', 2021)).toMatchObject({
       owner_type: 'project',
       owner: 'まちづくり推進事業費',
       measures: '5-1-1',
@@ -101,27 +101,27 @@ describe('plan-ledger export', () => {
       achievement_rate: '0.89759',
       reported_editions: '2021',
     });
-    expect(find(records, '上山型温泉クアオルト事業費/事業費', 2023)).toMatchObject({ department: '市政戦略課', measures: '3-5-2 5-4-1' });
+    expect(find(records, '062073:上山型温泉クアオルト事業費/事業費', 2023)).toMatchObject({ department: '市政戦略課', measures: '3-5-2 5-4-1' });
   });
 
   it('--at-edition answers as published then', async () => {
     const { records } = await exported({ atEdition: 2021 });
-    expect(find(records, '5-1-1/NPO法人数', 2023)).toMatchObject({ target: '18', target_revised: 'FALSE', target_edition: '2021' });
-    expect(records.some((r) => r['owner_id'] === '関係人口創出事業費')).toBe(false);
-    expect(find(records, '国際交流推進費/事業費', 2021)).toMatchObject({ department: '庶務課' });
+    expect(find(records, '062073:5-1-1/NPO法人数', 2023)).toMatchObject({ target: '18', target_revised: 'FALSE', target_edition: '2021' });
+    expect(records.some((r) => r['owner_id'] === '062073:関係人口創出事業費')).toBe(false);
+    expect(find(records, '062073:国際交流推進費/事業費', 2021)).toMatchObject({ department: '庶務課' });
     const in2022 = (await exported({ atEdition: 2022 })).records;
-    expect(find(in2022, '5-1-1/NPO法人数', 2023)).toMatchObject({ target: '19', target_revised: 'TRUE', target_edition: '2022' });
+    expect(find(in2022, '062073:5-1-1/NPO法人数', 2023)).toMatchObject({ target: '19', target_revised: 'TRUE', target_edition: '2022' });
   });
 
   it('--department keeps one 課', async () => {
     const { records } = await exported({ department: '福祉課' });
-    expect([...new Set(records.map((r) => r['owner_id']))]).toEqual(['5-3-1', '5-3-2', '人権啓発活動事業費']);
+    expect([...new Set(records.map((r) => r['owner_id']))]).toEqual(['062073:5-3-1', '062073:5-3-2', '062073:人権啓発活動事業費']);
   });
 
   it('--compare BASE,COMPARE puts two fiscal years side by side', async () => {
     const { records } = await exported({ compare: [2022, 2023] });
     expect(records.every((r) => r['kind'] !== 'GOAL_STATE')).toBe(true);
-    expect(find(records, '国際交流推進費/事業費')).toMatchObject({
+    expect(find(records, '062073:国際交流推進費/事業費')).toMatchObject({
       base_year: '2022',
       compare_year: '2023',
       base_target: '1850',
@@ -132,7 +132,7 @@ describe('plan-ledger export', () => {
       actual_delta: '-424',
       compare_target_revised: 'TRUE',
     });
-    expect(find(records, '5-1-1/第7次上山市振興計画の市民浸透度')).toMatchObject({ base_target: '17.5', compare_target: '18.5', target_delta: '1' });
+    expect(find(records, '062073:5-1-1/第7次上山市振興計画の市民浸透度')).toMatchObject({ base_target: '17.5', compare_target: '18.5', target_delta: '1' });
     const budget = (year: 'base' | 'compare') =>
       records.filter((r) => r['kind'] === 'COST').reduce((sum, r) => sum + (r[`${year}_target`] === '' ? 0 : Number(r[`${year}_target`])), 0);
     // The same totals as compareFiscalYears(base: 2022, compare: 2023).

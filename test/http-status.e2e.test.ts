@@ -6,7 +6,7 @@ import { sampleText } from './support/sample';
 import { tokenFor } from './support/server-process';
 import { startTestServer, type TestServer } from './support/test-server';
 
-const NPO = '5-1-1/NPO法人数';
+const NPO = '062073:5-1-1/NPO法人数';
 const RECORD = `mutation($input: RecordValueInput!) { recordValue(input: $input) { id } }`;
 
 let server: TestServer;

@@ -4,7 +4,7 @@ import { sampleText } from './support/sample';
 import { tokenFor } from './support/server-process';
 import { startTestServer, type TestServer } from './support/test-server';
 
-const NPO = '5-1-1/NPO法人数';
+const NPO = '062073:5-1-1/NPO法人数';
 const EVENT = 'id position streamId streamRevision type actor reason data';
 const RECORD = `mutation($input: RecordValueInput!) {
   recordIndicatorValue(input: $input) {
@@ -59,7 +59,7 @@ describe('Mutation.recordIndicatorValue', () => {
     expect(payload.indicator).toEqual({ id: NPO, revision: payload.revision, value: { actual: 21 } });
     expect(payload.alreadyRecorded).toBe(false);
     expect(payload.events).toEqual(await lastEvents(1));
-    expect(payload.events[0]).toMatchObject({ streamId: `indicator-${NPO}`, streamRevision: payload.revision, actor: 'editor-user', reason: 'recount' });
+    expect(payload.events[0]).toMatchObject({ streamId: '062073-indicator-5-1-1/NPO法人数', streamRevision: payload.revision, actor: 'editor-user', reason: 'recount' });
   });
 
   it('answers a retry with the same key with the first call’s event and revision, appending nothing', async () => {

@@ -23,8 +23,8 @@ function pageInBrowser(): void {
 
   beforeAll(async () => {
     server = await startTestServer();
-    await server.ledger.importReport(sampleText(), { actor: 'importer' });
-    await server.ledger.importReport(editionText(2022), { actor: 'importer' });
+    await server.ledger.importReport(sampleText(), { municipality: '062073', actor: 'importer' });
+    await server.ledger.importReport(editionText(2022), { municipality: '062073', actor: 'importer' });
     origin = new URL(server.url).origin;
     session = await openPageSession();
   }, 60_000);

@@ -10,7 +10,7 @@ import { startTestServer, type TestServer } from './support/test-server';
 
 describeInChromium('the municipality views of the page in headless Chromium', municipalityViews);
 
-const IMPORT = 'mutation($text: String!, $municipality: ID) { importReport(input: { text: $text, municipality: $municipality }) { edition } }';
+const IMPORT = 'mutation($text: String!, $municipality: ID) { importReport(input: { municipality: "062073", text: $text, municipality: $municipality }) { edition } }';
 
 function municipalityViews(): void {
   let server: TestServer;

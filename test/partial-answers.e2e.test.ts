@@ -7,7 +7,7 @@ import { tokenFor } from './support/server-process';
 import { startTestServer, type TestServer } from './support/test-server';
 import { subscribe, wsClient } from './support/ws-client';
 
-const NPO = '5-1-1/NPO法人数'; // measure 5-1-1, 市政戦略課
+const NPO = '062073:5-1-1/NPO法人数'; // measure 5-1-1, 市政戦略課
 const record = (alias: string, id: string, value: number) =>
   `${alias}: recordValue(input: { indicatorId: "${id}", fiscalYear: 2022, kind: ACTUAL, value: ${value}, reason: "recount" }) { id value(fiscalYear: 2022) { actual } }`;
 
@@ -67,7 +67,7 @@ describe('mutation fields answer on their own', () => {
     expect(result.data).toEqual({ mine: { id: NPO, value: { actual: 41 } }, theirs: null });
     expect(result.errors).toEqual([expect.objectContaining({ path: ['theirs'], extensions: { code: 'FORBIDDEN' } })]);
     const appended = await eventsAfter(before);
-    expect(appended).toEqual([expect.objectContaining({ streamId: `indicator-${NPO}`, actor: 'editor-user', data: expect.objectContaining({ value: 41 }) })]);
+    expect(appended).toEqual([expect.objectContaining({ streamId: '062073-indicator-5-1-1/NPO法人数', actor: 'editor-user', data: expect.objectContaining({ value: 41 }) })]);
   });
 
   it('the first refused and the second allowed: the second still answers, and only it is written', async () => {

@@ -65,8 +65,8 @@ describe('the same report through real-world noise lands the same values', () =>
   });
 });
 
-const STUDENTS_2022 = { indicator_id: '5-4-1/学生訪問団派遣人数', fiscal_year: 2022, kind: 'TARGET' };
-const NPO_2021 = { indicator_id: '5-1-1/NPO法人数', fiscal_year: 2021, kind: 'TARGET' };
+const STUDENTS_2022 = { indicator_id: '062073:5-4-1/学生訪問団派遣人数', fiscal_year: 2022, kind: 'TARGET' };
+const NPO_2021 = { indicator_id: '062073:5-1-1/NPO法人数', fiscal_year: 2021, kind: 'TARGET' };
 
 describe('cells', () => {
   it.each(['—', '－', '―', '−', '‐', '-', 'ー', '–', 'ｰ', '— —'])('the dash %j is "not applicable": value null, the dash as text', async (dash) => {
@@ -106,12 +106,12 @@ describe('documents', () => {
   it('reads several chapters in one file', async () => {
     const { summary, view } = await importedView(withChapter6(SAMPLE));
     expect(summary.measures).toBe(7);
-    expect(view.values.filter((row: any) => row.indicator_id === '6-1-1/定住相談からの定住件数')).toHaveLength(4);
+    expect(view.values.filter((row: any) => row.indicator_id === '062073:6-1-1/定住相談からの定住件数')).toHaveLength(4);
     // 総務一般管理費 serves 6-2-1 too, so it belongs to chapter 6 as well.
     expect(view.chapters.filter((row: any) => row.chapter === 6)).toEqual([
-      { chapter: 6, entity_type: 'measure', entity_id: '6-1-1' },
-      { chapter: 6, entity_type: 'project', entity_id: '定住促進事業費' },
-      { chapter: 6, entity_type: 'project', entity_id: '総務一般管理費' },
+      { chapter: 6, entity_type: 'measure', entity_id: '062073:6-1-1' },
+      { chapter: 6, entity_type: 'project', entity_id: '062073:定住促進事業費' },
+      { chapter: 6, entity_type: 'project', entity_id: '062073:総務一般管理費' },
     ]);
   });
 
@@ -174,7 +174,7 @@ describe('era headings decide the edition and the column years', () => {
       const summary = await ledger.importReport(redated(labels), { municipality: '062073', actor: 'test:importer' });
       expect(summary).toMatchObject({ edition, editionLabel: label, warnings: [] });
       expect(editionRows(ledger.readModel.databaseForTests()).map((row) => [row.fiscalYear, row.label])).toEqual([[edition, label]]);
-      const npo = currentView(ledger.readModel.databaseForTests()).values.filter((row: any) => row.indicator_id === '5-1-1/NPO法人数');
+      const npo = currentView(ledger.readModel.databaseForTests()).values.filter((row: any) => row.indicator_id === '062073:5-1-1/NPO法人数');
       expect(npo.map((row: any) => [row.fiscal_year, row.kind, row.value])).toEqual([
         [years[0], 'ACTUAL', 17],
         [years[0], 'TARGET', 17],

@@ -30,10 +30,10 @@ const NODE = `query($id: ID!) { node(id: $id) { __typename id ... on Indicator {
 
 describe('Query.node', () => {
   it.each([
-    ['Indicator', '5-1-1/NPO法人数', { name: 'NPO法人数' }],
-    ['Measure', '5-1-1', { code: '5-1-1' }],
-    ['Project', '地域おこし協力隊推進事業費', { name: '地域おこし協力隊推進事業費' }],
-    ['Edition', 'edition-2021', { fiscalYear: 2021 }],
+    ['Indicator', '062073:5-1-1/NPO法人数', { name: 'NPO法人数' }],
+    ['Measure', '062073:5-1-1', { code: '5-1-1' }],
+    ['Project', '062073:地域おこし協力隊推進事業費', { name: '地域おこし協力隊推進事業費' }],
+    ['Edition', '062073:edition-2021', { fiscalYear: 2021 }],
   ])('reads a %s again by the id it was read with', async (typename, id, fields) => {
     expect((await data(NODE, { id })).node).toMatchObject({ __typename: typename, id, ...fields });
   });
@@ -45,20 +45,20 @@ describe('Query.node', () => {
 
   it('the id of a past view reads that past view again, in node and in indicator(id:)', async () => {
     const past = (await data(`query($t: DateTimeISO) { indicator(id: "5-1-1/NPO法人数", at: { recordedAt: $t }) { id stableId } }`, { t: t0 })).indicator;
-    expect(past.id).toMatch(/^5-1-1\/NPO法人数@position=\d+$/);
-    expect(past.stableId).toBe('5-1-1/NPO法人数');
+    expect(past.id).toMatch(/^062073:5-1-1\/NPO法人数@position=\d+$/);
+    expect(past.stableId).toBe('062073:5-1-1/NPO法人数');
     expect((await data(NODE, { id: past.id })).node).toMatchObject({ id: past.id, value: { actual: 17 } });
     const again = await data(`query($id: ID!) { indicator(id: $id) { id value(fiscalYear: 2021) { actual } measure { id } } }`, { id: past.id });
     expect(again.indicator).toMatchObject({ id: past.id, value: { actual: 17 }, measure: { id: past.id.replace('/NPO法人数', '') } });
-    expect((await data(NODE, { id: past.stableId })).node).toMatchObject({ id: '5-1-1/NPO法人数', value: { actual: 529 } });
+    expect((await data(NODE, { id: past.stableId })).node).toMatchObject({ id: '062073:5-1-1/NPO法人数', value: { actual: 529 } });
   });
 
   it('nested objects of a past view carry the point; the present keeps the stable ids', async () => {
     const q = `query($at: PointInTime) { measure(code: "5-1-1", at: $at) { id chapter { id } policy { id } goals { id }
       indicators { id values { id } } projects { id budgetAccount { id } } } }`;
     const now = (await data(q, { at: null })).measure;
-    expect(now).toMatchObject({ id: '5-1-1', chapter: { id: 'chapter-5' }, policy: { id: 'policy-5-1' } });
-    expect(now.indicators[0].values[0].id).toMatch(/^5-1-1\/.+#\d{4}$/);
+    expect(now).toMatchObject({ id: '062073:5-1-1', chapter: { id: '062073:chapter-5' }, policy: { id: '062073:policy-5-1' } });
+    expect(now.indicators[0].values[0].id).toMatch(/^062073:5-1-1\/.+#\d{4}$/);
     const then = (await data(q, { at: { edition: 2021 } })).measure;
     const ids: string[] = JSON.stringify(then).match(/"id":"[^"]*"/g) ?? [];
     expect(ids.length).toBeGreaterThan(5);

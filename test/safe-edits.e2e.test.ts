@@ -3,7 +3,7 @@
 import { sampleText } from './support/sample';
 import { startTestServer, type TestServer } from './support/test-server';
 
-const NPO = '5-1-1/NPO法人数';
+const NPO = '062073:5-1-1/NPO法人数';
 const REVISION = `query Revision($id: ID!) { indicatorRevision(id: $id) }`;
 const RECORD = `mutation Record($input: RecordValueInput!) {
   recordValue(input: $input) { id value(fiscalYear: 2021) { actual } }
@@ -31,7 +31,7 @@ const input = (value: number, extra: Record<string, unknown> = {}) => ({ indicat
 describe('Query.indicatorRevision', () => {
   it("is the indicator stream's last revision, and moves with each edit", async () => {
     const before = await revision();
-    expect(before).toBe(await server.ledger.log.streamRevision(`indicator-${NPO}`));
+    expect(before).toBe(await server.ledger.log.streamRevision('062073-indicator-5-1-1/NPO法人数'));
     await server.gql(RECORD, { input: input(30) });
     expect(await revision()).toBe(before + 1);
   });

@@ -12,7 +12,7 @@ import { TEST_JWT_SECRET, tokenFor } from './support/server-process';
 import { startTestServer, type TestServer } from './support/test-server';
 import { subscribe, until, wsClient } from './support/ws-client';
 
-const NPO = '5-1-1/NPO法人数';
+const NPO = '062073:5-1-1/NPO法人数';
 const EVENT_FIELDS = 'id position streamId streamRevision type recordedAt actor reason edition data hash previousHash cursor';
 const LEDGER_EVENTS = `subscription Live($prefix: String) { ledgerEvents(streamPrefix: $prefix) { ${EVENT_FIELDS} } }`;
 const RECORD = `mutation Record($id: ID!, $value: Float!, $reason: String!) {
@@ -60,7 +60,7 @@ describe('Subscription.ledgerEvents', () => {
     expect(errors).toBeUndefined();
     const event = data!.ledgerEvents;
     // The actor is the writer's token subject, never anything the request body says.
-    expect(event).toMatchObject({ streamId: `indicator-${NPO}`, reason: 'count corrected by the NPO register', actor: 'test-admin' });
+    expect(event).toMatchObject({ streamId: '062073-indicator-5-1-1/NPO法人数', reason: 'count corrected by the NPO register', actor: 'test-admin' });
 
     const trail = await server.gql<{ auditTrail: { edges: Array<{ node: unknown }> } }>(
       `query($stream: String) { auditTrail(filter: { streamId: $stream }, first: 500) { edges { node { ${EVENT_FIELDS} } } } }`,
@@ -94,7 +94,7 @@ describe('Subscription.ledgerEvents', () => {
   });
 
   it('keeps only streams whose id starts with streamPrefix', async () => {
-    const edits = subscribe<LiveEvent>(client(), LEDGER_EVENTS, { prefix: 'indicator-5-1-1/' });
+    const edits = subscribe<LiveEvent>(client(), LEDGER_EVENTS, { prefix: '062073-indicator-5-1-1/' });
     const elsewhere = subscribe<LiveEvent>(client(), LEDGER_EVENTS, { prefix: 'project-' });
     await until(() => server.subscriptionCount() === 2);
 
@@ -187,7 +187,7 @@ describe('with a read model that follows the store on its own (as with PostgreSQ
       await until(() => own.subscriptionCount() === 1);
 
       // Another node appends straight to the shared store.
-      await recordValue({ store, states: null, municipality: '062073', prefix: '062073-' }, { indicatorId: NPO, fiscalYear: 2021, kind: 'ACTUAL', value: 77, text: null, reason: 'from another node' }, { actor: 'node-2', effectiveEdition: 2021 });
+      await recordValue({ store, states: null, municipality: '062073', prefix: '062073-' }, { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2021, kind: 'ACTUAL', value: 77, text: null, reason: 'from another node' }, { actor: 'node-2', effectiveEdition: 2021 });
 
       expect((await live.next()).data!.ledgerEvents.reason).toBe('from another node');
       const response = await fetch(own.url, {

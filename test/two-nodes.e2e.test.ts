@@ -56,7 +56,7 @@ describeWithPostgres('two API nodes on one PostgreSQL store', (url) => {
     const first = await a.gql(RECORD, { input: { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2024, kind: 'ACTUAL', value: 1, reason: 'first write' } }, admin);
     expect(first.errors).toBeUndefined();
     // Read-your-writes on the writing node; the other node follows its subscription.
-    expect(first.data).toEqual({ recordValue: { id: '5-1-1/NPO法人数', value: { actual: 1 } } });
+    expect(first.data).toEqual({ recordValue: { id: '062073:5-1-1/NPO法人数', value: { actual: 1 } } });
     await eventually(() => b.gql(READ), (r) => JSON.stringify(r.data).includes('"fiscalYear":2024,"target":null,"actual":1'));
 
     const acknowledged: number[] = [];

@@ -109,9 +109,13 @@ describe('verifyLedger on a large log', () => {
   function firstIndicator(): string {
     const db = new Database(join(dir, 'ledger.db'), { readonly: true });
     try {
-      const id = db.prepare<[], string>("SELECT stream_id FROM events WHERE stream_id LIKE 'indicator-%' ORDER BY position LIMIT 1").pluck().get();
-      if (id === undefined) throw new Error('no indicator in the generated log');
-      return id.slice('indicator-'.length);
+      // The generator's streams are named by municipality: 012025-indicator-5-1-1/….
+      const stream = db
+        .prepare<[], string>("SELECT stream_id FROM events WHERE stream_id GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]-indicator-*' ORDER BY position LIMIT 1")
+        .pluck()
+        .get();
+      if (stream === undefined) throw new Error('no indicator in the generated log');
+      return `${stream.slice(0, 6)}:${stream.slice('012025-indicator-'.length)}`;
     } finally {
       db.close();
     }

@@ -18,10 +18,10 @@ export function liveClient(url: string, token: string): Client {
 
 /** Calls `changed` with the id of every indicator written from now on, until `signal` aborts. */
 export async function watchIndicators(client: Client, changed: (indicatorId: string) => void, signal: AbortSignal): Promise<void> {
-  const events = client.iterate<LiveEventsSubscription>({ query: print(LiveEventsDocument), variables: { prefix: 'indicator-' } });
+  const events = client.iterate<LiveEventsSubscription>({ query: print(LiveEventsDocument), variables: { prefix: '062073-indicator-' } });
   signal.addEventListener('abort', () => void events.return?.(undefined));
   for await (const { data, errors } of events) {
     if (errors?.length) throw new Error(errors[0]?.message);
-    if (data) changed(data.ledgerEvents.streamId.slice('indicator-'.length));
+    if (data) changed(data.ledgerEvents.streamId.slice('062073-indicator-'.length));
   }
 }

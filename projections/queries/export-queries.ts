@@ -1,6 +1,7 @@
 // The read model as analysts' exports need it: every indicator with its owner and department, and its
 // target and actual per fiscal year with the editions they come from and whether they were revised.
 import type { Database } from 'better-sqlite3';
+import { splitQualifiedId } from '../../src/domain/ids';
 import type { OwnerType } from '../../events/vocabulary';
 import type { JsonValue } from '../../src/shared/json';
 import type { AsOf } from './as-of';
@@ -8,13 +9,16 @@ import { entityEditions, entityRecords, type EntityRecord } from './entity-queri
 import { revisedValues, valuesOf, type CurrentValue } from './value-queries';
 
 export interface IndicatorListing {
+  /** The municipality's code. */
+  municipality: string;
+  /** Qualified: 062073:5-1-1/NPO法人数. */
   id: string;
   name: string;
   kind: string;
   unit: string | null;
   direction: string;
   ownerType: OwnerType;
-  /** Measure code or project id. */
+  /** The measure's or the project's qualified id. */
   ownerId: string;
   /** The measure's title or the project's name. */
   ownerName: string;
@@ -32,10 +36,10 @@ const codeOrder = (a: string, b: string): number => a.localeCompare(b, 'en', { n
  * Every indicator at `asOf`, measures' first (in code order) then projects' (in the order the log first
  * named them), each owner's in the order the log first named them; optionally of one department.
  */
-export function indicatorListing(db: Database, asOf: AsOf, department: string | null = null): IndicatorListing[] {
-  const indicators = [...entityRecords(db, 'indicator', asOf, null).values()];
-  const measures = entityRecords(db, 'measure', asOf, null);
-  const projects = entityRecords(db, 'project', asOf, null);
+export function indicatorListing(db: Database, asOf: AsOf, department: string | null = null, municipality: string | null = null): IndicatorListing[] {
+  const indicators = [...entityRecords(db, 'indicator', asOf, null, municipality).values()];
+  const measures = entityRecords(db, 'measure', asOf, null, municipality);
+  const projects = entityRecords(db, 'project', asOf, null, municipality);
   const editions = entityEditions(db, indicators.map((i) => i.id), asOf);
   const ownerOf = (record: EntityRecord) => {
     const ownerType = str(record.fields['ownerType']) === 'project' ? 'project' : 'measure';
@@ -48,6 +52,7 @@ export function indicatorListing(db: Database, asOf: AsOf, department: string | 
     const fields = owner?.fields ?? {};
     const links = fields['measures'];
     const listing: IndicatorListing = {
+      municipality: splitQualifiedId(record.id).municipality ?? '',
       id: record.id,
       name: str(record.fields['name']) ?? record.id,
       kind: str(record.fields['kind']) ?? 'OUTCOME',
@@ -57,7 +62,7 @@ export function indicatorListing(db: Database, asOf: AsOf, department: string | 
       ownerId,
       ownerName: (ownerType === 'project' ? str(fields['name']) : str(fields['title'])) ?? ownerId,
       department: str(fields['department']),
-      measureCodes: ownerType === 'measure' ? [ownerId] : Array.isArray(links) ? links.filter((c): c is string => typeof c === 'string') : [],
+      measureCodes: ownerType === 'measure' ? [splitQualifiedId(ownerId).localId] : Array.isArray(links) ? links.filter((c): c is string => typeof c === 'string') : [],
       editions: editions.get(record.id) ?? [],
     };
     return { listing, ownerPosition: owner?.firstPosition ?? Number.MAX_SAFE_INTEGER, position: record.firstPosition };

@@ -181,8 +181,8 @@ export class ReadModel {
 
   // Analysts' tables (src/export).
 
-  indicatorListing(asOf: AsOf, department: string | null): IndicatorListing[] {
-    return indicatorListing(this.db, asOf, department);
+  indicatorListing(asOf: AsOf, department: string | null, municipality: string | null = null): IndicatorListing[] {
+    return indicatorListing(this.db, asOf, department, municipality);
   }
 
   yearValues(indicatorIds: readonly string[], asOf: AsOf): Map<string, YearValues[]> {

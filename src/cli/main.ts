@@ -59,7 +59,8 @@ program
   .option('--compare <base,compare>', 'two fiscal years side by side, e.g. 2022,2023', parseYearPair)
   .option('--at-edition <year>', 'as published up to that edition (later reports ignored)', parseEdition)
   .option('--department <name>', 'only the indicators of this department (課)')
-  .action((options: { out?: string; compare?: [number, number]; atEdition?: number; department?: string }) => exportCsv(options));
+  .option('--municipality <code|name>', 'only the indicators of this municipality')
+  .action((options: { out?: string; compare?: [number, number]; atEdition?: number; department?: string; municipality?: string }) => exportCsv(options));
 
 program.command('rebuild').description('rebuild every read model from the log').action(() => rebuild());
 

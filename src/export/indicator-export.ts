@@ -9,7 +9,7 @@ import { fiscalYearLabel } from '../domain/fiscal-year';
 
 /** The read model's reads an export makes (src/application/read-model.ts). */
 export interface ExportReads {
-  indicatorListing(asOf: AsOf, department: string | null): IndicatorListing[];
+  indicatorListing(asOf: AsOf, department: string | null, municipality: string | null): IndicatorListing[];
   yearValues(indicatorIds: readonly string[], asOf: AsOf): Map<string, YearValues[]>;
 }
 
@@ -19,9 +19,11 @@ export type Row = Record<string, Cell>;
 export interface ExportFilter {
   asOf: AsOf;
   department?: string | null;
+  /** One municipality's code; null or absent: every one. */
+  municipality?: string | null;
 }
 
-const OWNER_COLUMNS = ['indicator_id', 'indicator', 'kind', 'unit', 'direction', 'owner_type', 'owner_id', 'owner', 'department', 'measures'] as const;
+const OWNER_COLUMNS = ['municipality', 'indicator_id', 'indicator', 'kind', 'unit', 'direction', 'owner_type', 'owner_id', 'owner', 'department', 'measures'] as const;
 
 export const VALUE_COLUMNS: readonly string[] = [
   ...OWNER_COLUMNS,
@@ -63,6 +65,7 @@ const tidy = (n: number | null, decimals: number): number | null => (n === null 
 
 function ownerCells(listing: IndicatorListing): Row {
   return {
+    municipality: listing.municipality,
     indicator_id: listing.id,
     indicator: listing.name,
     kind: listing.kind,
@@ -88,7 +91,7 @@ function rateOf(listing: IndicatorListing, year: YearValues | undefined): number
 
 /** One row per indicator and fiscal year that has any value. */
 export function indicatorValueRows(reads: ExportReads, filter: ExportFilter): Row[] {
-  const listings = reads.indicatorListing(filter.asOf, filter.department ?? null);
+  const listings = reads.indicatorListing(filter.asOf, filter.department ?? null, filter.municipality ?? null);
   const years = reads.yearValues(listings.map((l) => l.id), filter.asOf);
   return listings.flatMap((listing) =>
     (years.get(listing.id) ?? []).map(
@@ -116,7 +119,7 @@ const difference = (base: number | null | undefined, compare: number | null | un
 
 /** One row per OUTCOME, ACTIVITY, COST and STAFFING indicator: the two years side by side. */
 export function comparisonRows(reads: ExportReads, base: number, compare: number, filter: ExportFilter): Row[] {
-  const listings = reads.indicatorListing(filter.asOf, filter.department ?? null).filter((l) => COMPARED.has(l.kind));
+  const listings = reads.indicatorListing(filter.asOf, filter.department ?? null, filter.municipality ?? null).filter((l) => COMPARED.has(l.kind));
   const years = reads.yearValues(listings.map((l) => l.id), filter.asOf);
   return listings.map((listing): Row => {
     const own = years.get(listing.id) ?? [];

@@ -79,7 +79,8 @@ describe('concurrent writers with expectedRevision', () => {
     const started = Date.now();
     const token = await tokenFor('admin', 'writer');
     const auditor = await tokenFor('auditor', 'kansa');
-    const streamId = indicatorStreamId(INDICATOR);
+    // The store names the stream by its municipality.
+    const streamId = `062073-${indicatorStreamId(INDICATOR)}`;
     const headBefore = storeHead(path);
     const revisionBefore = await readRevision(clients[0]!, token);
 

@@ -15,8 +15,8 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export function tokenFor(role: Role, sub = `test-${role}`, departments: string[] = []): Promise<string> {
-  return mintToken(new TextEncoder().encode(TEST_JWT_SECRET), { sub, role, departments });
+export function tokenFor(role: Role, sub = `test-${role}`, departments: string[] = [], municipalities: string[] = []): Promise<string> {
+  return mintToken(new TextEncoder().encode(TEST_JWT_SECRET), { sub, role, departments, municipalities });
 }
 
 /** Starts `plan-ledger serve` on a free port and resolves once it says where it serves. */

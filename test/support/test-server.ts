@@ -56,7 +56,8 @@ export async function startTestServer(pathOrOptions: string | TestServerOptions 
   const options = typeof pathOrOptions === 'string' ? { path: pathOrOptions } : pathOrOptions;
   const ledger = await Ledger.embedded(new SqliteEventStore({ path: options.path ?? ':memory:' }));
   const authenticator = await Authenticator.create(loadAuthConfig({ PLAN_LEDGER_JWT_SECRET: TEST_JWT_SECRET }));
-  const adminAuthorization = `Bearer ${await tokenFor('admin', 'test-admin')}`;
+  // The server's own operator: an admin of the whole platform (tests of the claim mint their own tokens).
+  const adminAuthorization = `Bearer ${await tokenFor('admin', 'test-admin', [], ['*'])}`;
   const server = await startServer({
     authenticator,
     ledger,

@@ -27,6 +27,8 @@ export interface AbsenceSummary {
 }
 
 export interface ImportSummary {
+  /** The code of the municipality imported into. */
+  municipality: string;
   edition: number;
   editionLabel: string;
   dryRun: boolean;

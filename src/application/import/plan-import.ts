@@ -86,6 +86,7 @@ export async function planImport(streams: MunicipalityStreams, { parts, commands
     );
   }
   const summary: PlannedSummary = {
+    municipality: streams.municipality,
     edition,
     editionLabel: first.report.editionLabel,
     measures: measureCount,

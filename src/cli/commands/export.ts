@@ -12,6 +12,7 @@ import { isSupportedFiscalYear } from '../../domain/fiscal-year';
 import { assertFiscalYear } from '../../domain/invariants';
 import { writeCsv } from '../../export/csv';
 import { COMPARISON_COLUMNS, comparisonRows, indicatorValueRows, VALUE_COLUMNS, type ExportFilter } from '../../export/indicator-export';
+import { resolveMunicipality } from '../../domain/municipalities/municipality-table';
 import { SILENT_PROGRESS, terminalProgress, type Progress } from '../progress';
 
 export interface ExportOptions {
@@ -20,6 +21,8 @@ export interface ExportOptions {
   compare?: [number, number] | undefined;
   atEdition?: number | undefined;
   department?: string | undefined;
+  /** A code or name: only that municipality's indicators. */
+  municipality?: string | undefined;
 }
 
 /** Parses BASE,COMPARE for --compare, e.g. 2022,2023. */
@@ -46,7 +49,11 @@ const stdoutSink = (): Writable =>
 /** Writes the export; returns the number of data rows. */
 export async function runExport(ledger: Ledger, options: ExportOptions, progress: Progress = terminalProgress()): Promise<number> {
   if (options.compare) options.compare.forEach((year, i) => assertFiscalYear(year, i === 0 ? 'base' : 'compare'));
-  const filter: ExportFilter = { asOf: { position: null, edition: options.atEdition ?? null }, department: options.department ?? null };
+  const filter: ExportFilter = {
+    asOf: { position: null, edition: options.atEdition ?? null },
+    department: options.department ?? null,
+    municipality: options.municipality ? resolveMunicipality(options.municipality, '--municipality').code : null,
+  };
   const [columns, rows] = options.compare
     ? [COMPARISON_COLUMNS, comparisonRows(ledger.readModel, options.compare[0], options.compare[1], filter)]
     : [VALUE_COLUMNS, indicatorValueRows(ledger.readModel, filter)];

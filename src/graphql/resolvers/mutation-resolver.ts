@@ -4,7 +4,7 @@ import { NOW } from '../../../projections/queries/as-of';
 import type { RecordValueResult } from '../../application/record-value';
 import type { RequestContext } from '../context';
 import { notFound } from '../errors';
-import { splitQualifiedId } from '../../domain/ids';
+import { qualifiedId, splitQualifiedId } from '../../domain/ids';
 import { qualifiedIdIn } from '../request-scope';
 import { authorizeMutationField } from '../mutation-authorization';
 import { ValueKind } from '../types/enums';
@@ -27,7 +27,9 @@ async function importReport(input: ImportReportInput, context: RequestContext, i
     dryRun: input.dryRun ?? false,
   });
   context.forgetViews();
-  const result: ImportResult = { ...summary, changes: summary.changes.map((change) => ({ ...change, kind: change.kind as ValueKind })) };
+  // The API's ids are qualified by their municipality; the importer speaks them as the report does.
+  const changes = summary.changes.map((change) => ({ ...change, indicatorId: qualifiedId(summary.municipality, change.indicatorId), kind: change.kind as ValueKind }));
+  const result: ImportResult = { ...summary, changes };
   return { summary, result };
 }
 
@@ -73,7 +75,7 @@ export class MutationResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ImportEvaluationReportPayload> {
     const { summary, result } = await importReport(input, context, info);
-    const changed = [...new Set(summary.changes.map((change) => change.indicatorId))];
+    const changed = [...new Set(summary.changes.map((change) => qualifiedId(summary.municipality, change.indicatorId)))];
     const loaded = summary.dryRun ? [] : await Promise.all(changed.map((id) => context.view(NOW).indicator.load(id)));
     return Object.assign(new ImportEvaluationReportPayload(), {
       result,

@@ -95,7 +95,7 @@ query AuditTrail($after: String) {
 const liveEvents: ExampleTab = {
   headers: tokenHeaders('auditor'),
   query: `# Every event appended from now on (over WebSocket). Run it, then record a value in another tab.
-subscription LedgerEvents($streamPrefix: String = "indicator-") {
+subscription LedgerEvents($streamPrefix: String = "062073-indicator-") {
   ledgerEvents(streamPrefix: $streamPrefix) {
     position streamId type recordedAt actor reason data
   }
