@@ -137,7 +137,7 @@ describe('documents', () => {
         'project 定住促進事業費 2022',
         'project 総務一般管理費 2022',
       ]);
-      expect(currentView(ledger.readModel.databaseForTests()).absences).toEqual(['project 定住促進事業費 2022', 'project 総務一般管理費 2022']);
+      expect(currentView(ledger.readModel.databaseForTests()).absences).toEqual(['project 062073:定住促進事業費 2022', 'project 062073:総務一般管理費 2022']);
     } finally {
       await ledger.close();
     }
