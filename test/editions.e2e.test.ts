@@ -40,11 +40,11 @@ describe('importing editions out of order', () => {
     for (const year of [2021, 2022, 2023]) expect(imported[year].warnings).toEqual([]);
   });
 
-  /** `${indicatorId} ${fiscalYear} ${kind}` of every cell the edition's report states. */
+  /** `${indicatorId} ${fiscalYear} ${kind}` of every cell the edition's report states, its id qualified as the API's are. */
   const cellsOf = (year: number): Set<string> => {
     const commands = reportCommands(parseDocuments(editionText(year)));
     return new Set(
-      [...commands.indicators.values()].flatMap((list) => list.flatMap((c) => (c.type === 'StateValue' ? [`${c.indicatorId} ${c.fiscalYear} ${c.kind}`] : []))),
+      [...commands.indicators.values()].flatMap((list) => list.flatMap((c) => (c.type === 'StateValue' ? [`062073:${c.indicatorId} ${c.fiscalYear} ${c.kind}`] : []))),
     );
   };
   const key = (c: any) => `${c.indicator} ${c.fiscalYear} ${c.kind}`;
@@ -54,11 +54,11 @@ describe('importing editions out of order', () => {
     // 2021 after 2023: new values only where the 2023 report says nothing (its earlier years, and what it left out).
     expect(imported[2021].changes.length).toBeGreaterThan(0);
     expect(imported[2021].changes.filter((c: any) => stated2023.has(key(c)))).toEqual([]);
-    expect(imported[2021].changes.map(key)).toContain('まちづくり推進事業費/事業費 2023 TARGET');
+    expect(imported[2021].changes.map(key)).toContain('062073:まちづくり推進事業費/事業費 2023 TARGET');
     // 2022 after both: nothing the 2023 report states moves; the 2021 actual it revises does.
     expect(imported[2022].changes.filter((c: any) => stated2023.has(key(c)))).toEqual([]);
     expect(imported[2022].changes).toContainEqual(
-      expect.objectContaining({ indicator: '5-1-1/第7次上山市振興計画の市民浸透度', fiscalYear: 2021, kind: 'ACTUAL', from: 18.4, to: 18.6 }),
+      expect.objectContaining({ indicator: '062073:5-1-1/第7次上山市振興計画の市民浸透度', fiscalYear: 2021, kind: 'ACTUAL', from: 18.4, to: 18.6 }),
     );
   });
 });
