@@ -23,6 +23,8 @@ function whyStale(state: ReadModelState, version: string): string | null {
   if (state.meta('rebuild-started-at') !== undefined) return 'its last rebuild did not finish';
   const written = state.meta('read-model-version');
   if (written === version) return null;
+  const projectionsOf = (v: string) => v.replace(/ municipalities:\S*$/, '');
+  if (written !== undefined && projectionsOf(written) === projectionsOf(version)) return 'it kept other municipalities (PLAN_LEDGER_MUNICIPALITIES changed)';
   if (written !== undefined) return 'other projections wrote it (an earlier or later release)';
   return state.position() > 0 ? 'a release without read-model versions wrote it' : null;
 }
