@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { SAMPLE_PATH } from './support/sample';
 
@@ -88,5 +89,30 @@ describe('plan-ledger CLI', () => {
     await cli('import', '--municipality', '062073', SAMPLE_PATH);
     const rebuilt = await cli('rebuild');
     expect(rebuilt.stdout).toMatch(/rebuilt the read model from 295 events/);
+  });
+  it('refuses an import naming a code with a wrong check digit, naming the right one, and writes nothing', async () => {
+    const refused = await cli('import', '--municipality', '062074', SAMPLE_PATH);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/062074 is not a municipality code: the check digit of 06207 is 3/);
+    expect(refused.stderr).not.toMatch(/^\s+at /m);
+    expect(await cli('verify')).toMatchObject({ code: 0, stdout: expect.stringMatching(/0 events/) });
+  });
+
+  it('asks for the municipality of a first import, and assumes the only one after it', async () => {
+    const unnamed = await cli('import', SAMPLE_PATH);
+    expect(unnamed.code).toBe(1);
+    expect(unnamed.stderr).toMatch(/the ledger holds no municipality yet: name the municipality/);
+    expect((await cli('import', '--municipality', '上山市', SAMPLE_PATH)).code).toBe(0);
+    expect((await cli('import', SAMPLE_PATH)).stdout).toMatch(/appended 0 events/);
+  });
+
+  it('will not open a ledger written before municipalities until PLAN_LEDGER_MUNICIPALITY names its own, and says so without a stack trace', async () => {
+    writeFileSync(join(dir, 'ledger.db'), gunzipSync(readFileSync(join(__dirname, 'fixtures', 'ledger-before-municipalities.db.gz'))));
+    const refused = await cli('verify');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/set PLAN_LEDGER_MUNICIPALITY to the code or name of the municipality they belong to/);
+    expect(refused.stderr).not.toMatch(/^\s+at /m);
+    env['PLAN_LEDGER_MUNICIPALITY'] = '062073';
+    expect(await cli('verify', '--full')).toMatchObject({ code: 0, stdout: expect.stringMatching(/04cfbf80b4b6c2b7e5dffd70423aadfa0c014eb69b9ce589cf208f118fc0d149/) });
   });
 });
