@@ -13,9 +13,6 @@ function tier(name, extra = {}) {
     // web/: the page's own logic (its unit tests), beside its source.
     testMatch: [`<rootDir>/{src,events,projections,test,web/src}/**/*.${name}.test.ts`],
     setupFiles: ['reflect-metadata'],
-    // Written against the municipalities contract (#15), which the server does not serve yet: enable it
-    // after merging #15 by removing its pattern here.
-    testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/page-municipalities-browser\\.e2e\\.test\\.ts$'],
     ...extra,
   };
 }

@@ -33,6 +33,14 @@ function pageInBrowser(): void {
     await server?.stop();
   });
 
+  it("opens the one municipality's plan from /, titled with its name", async () => {
+    const { page } = session;
+    await page.goto(`${origin}/`);
+    await page.waitForURL(`${origin}/062073`);
+    await page.getByText('8件の施策').waitFor();
+    await expect(page.locator('main h1').innerText()).resolves.toContain('上山市');
+  }, 60_000);
+
   it('shows the plan with each measure at a glance, the ended project, and searches it', async () => {
     const { page } = session;
     await open('/062073');

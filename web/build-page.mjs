@@ -24,7 +24,6 @@ function filesUnder(dir) {
 function inputsHash() {
   const inputs = [
     ...['index.html', 'vite.config.mts', 'codegen.ts', 'tsconfig.json', 'build-page.mjs'].map((name) => join(WEB, name)),
-    ...filesUnder(join(WEB, 'schema')),
     ...filesUnder(join(WEB, 'src')),
     join(ROOT, 'schema', 'schema.graphql'),
     join(ROOT, 'package-lock.json'),

@@ -1,9 +1,9 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-// Typed operations for the page, as examples/client/codegen.ts makes them for any client. The schema is
-// the served one extended with the municipalities contract (issue #15) until the server serves it.
+// Typed operations for the page, as examples/client/codegen.ts makes them for any client, from the
+// served schema (`plan-ledger schema` writes it).
 const config: CodegenConfig = {
-  schema: ['schema/schema.graphql', 'web/schema/municipalities.graphql'],
+  schema: 'schema/schema.graphql',
   documents: ['web/src/api/operations.ts'],
   generates: {
     'web/src/gql/': {

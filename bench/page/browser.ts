@@ -10,13 +10,10 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/**
- * Opens a view and waits until it is shown; or until it says the server does not serve it yet (#15);
- * or until it moved on (the municipality list of a ledger that holds one opens that one's plan).
- */
-export async function openView(page: Page, origin: string, view: PageView): Promise<'shown' | 'unserved' | 'redirected'> {
+/** Opens a view and waits until it is shown; throws what the view says if it shows an error instead. */
+export async function openView(page: Page, origin: string, view: PageView): Promise<void> {
   await page.goto(`${origin}${view.path}`);
   await page.locator(`${view.ready}, .notice-error`).first().waitFor({ timeout: 30_000 });
-  if ((await page.locator('.notice-error').count()) > 0) return 'unserved';
-  return new URL(page.url()).pathname === view.path ? 'shown' : 'redirected';
+  const error = page.locator('.notice-error');
+  if ((await error.count()) > 0) throw new Error(`${view.path} shows an error: ${await error.first().innerText()}`);
 }

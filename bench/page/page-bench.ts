@@ -1,4 +1,4 @@
-// npm run bench:page — the page's weight and speed on the bundled sample, in Debian's Chromium:
+// npm run bench:page — the page's weight and speed on the bundled sample (page-server.ts), in Debian's Chromium:
 // the gzipped script each view loads when opened by its deep link (target: at most 250 KB), and the
 // time from navigation to the first chart drawn (the page marks it: plan-ledger:first-chart).
 // Writes bench/page-results.json; exits 1 when a view loads more script than the target.
@@ -31,15 +31,15 @@ async function run(): Promise<number> {
         if (response.request().resourceType() !== 'script') return;
         scripts.push(response.body().then((body) => ({ url: new URL(response.url()).pathname, raw: body.length, gzip: gzipSync(body).length })));
       });
-      const state = await openView(page, server.origin, view);
+      await openView(page, server.origin, view);
       const loaded = await Promise.all(scripts);
       const gzipKb = loaded.reduce((sum, s) => sum + s.gzip, 0) / 1024;
-      weights.push({ view: view.name, path: view.path, state, scripts: loaded, gzipKb, rawKb: loaded.reduce((sum, s) => sum + s.raw, 0) / 1024 });
+      weights.push({ view: view.name, path: view.path, scripts: loaded, gzipKb, rawKb: loaded.reduce((sum, s) => sum + s.raw, 0) / 1024 });
       await context.close();
     }
 
     const firstChart: Record<string, { medianMs: number; samplesMs: number[] }> = {};
-    for (const view of PAGE_VIEWS.filter((v) => v.ready.includes('chart') && !v.needsMunicipalities)) {
+    for (const view of PAGE_VIEWS.filter((v) => v.ready.includes('chart'))) {
       const samples: number[] = [];
       for (let round = 0; round < CHART_ROUNDS; round += 1) {
         const context = await browser.newContext();
@@ -53,8 +53,8 @@ async function run(): Promise<number> {
 
     const results = { measuredAt: new Date().toISOString(), budgetKb: SCRIPT_BUDGET_KB, weights, firstChart };
     writeFileSync(fromRoot('bench', 'page-results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    console.log('| view | gzipped script (KB) | raw (KB) | files | shown |\n| --- | ---: | ---: | ---: | --- |');
-    for (const w of weights) console.log(`| ${w.path} | ${w.gzipKb.toFixed(1)} | ${w.rawKb.toFixed(1)} | ${w.scripts.length} | ${w.state} |`);
+    console.log('| view | gzipped script (KB) | raw (KB) | files |\n| --- | ---: | ---: | ---: |');
+    for (const w of weights) console.log(`| ${w.path} | ${w.gzipKb.toFixed(1)} | ${w.rawKb.toFixed(1)} | ${w.scripts.length} |`);
     for (const [name, chart] of Object.entries(firstChart)) console.log(`time to first chart, ${name}: median ${chart.medianMs.toFixed(0)} ms over ${CHART_ROUNDS} cold loads (${chart.samplesMs.join(', ')})`);
     const over = weights.filter((w) => w.gzipKb > SCRIPT_BUDGET_KB);
     for (const w of over) console.error(`${w.path} loads ${w.gzipKb.toFixed(1)} KB of gzipped script: more than ${SCRIPT_BUDGET_KB} KB`);

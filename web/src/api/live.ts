@@ -2,7 +2,7 @@
 // as the Authorization header would. Loaded only by the audit view.
 import { createClient } from 'graphql-ws';
 import type { LiveAuditEventsSubscription } from '../gql/graphql';
-import { LiveEventsDocument } from './operations';
+import { LiveEventsDocument, liveEventsVariables } from './operations';
 import { graphqlEndpoint } from './request';
 
 export type LiveEvent = LiveAuditEventsSubscription['ledgerEvents'];
@@ -12,8 +12,8 @@ export interface LiveHandlers {
   onState: (state: 'connecting' | 'open' | 'closed', detail?: string) => void;
 }
 
-/** Subscribes; the function it answers unsubscribes and closes the socket. */
-export function subscribeToLedger(token: string, handlers: LiveHandlers): () => void {
+/** Subscribes to the events of municipality `code`; the function it answers unsubscribes and closes the socket. */
+export function subscribeToLedger(token: string, code: string, handlers: LiveHandlers): () => void {
   const url = new URL(graphqlEndpoint(), location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   const client = createClient({
@@ -23,7 +23,7 @@ export function subscribeToLedger(token: string, handlers: LiveHandlers): () => 
     on: { connecting: () => handlers.onState('connecting'), connected: () => handlers.onState('open') },
   });
   const stop = client.subscribe<LiveAuditEventsSubscription>(
-    { query: LiveEventsDocument.toString(), variables: {} },
+    { query: LiveEventsDocument.toString(), variables: liveEventsVariables(code) },
     {
       next: ({ data, errors }) => {
         if (errors?.length) handlers.onState('closed', errors[0]?.message);

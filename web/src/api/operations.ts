@@ -1,36 +1,51 @@
 // Every GraphQL operation the page sends, in one place, typed by GraphQL Code Generator (web/codegen.ts).
 //
-// Today's served schema holds one municipality and its root fields take no `municipality` argument:
-// the page reads the code from the URL and, until issue #15 is served, the documents below leave it
-// out (the server's one municipality answers). The three marked CONTRACT are written against
-// /work/shared/contract/municipalities.graphql (copied to web/schema/) and fail on today's server.
-// After #15: add `$municipality: ID` to each document marked SCOPE, pass it to its root fields, and
-// set it in the matching `…Variables` function at the end of this file.
+// The ledger holds many municipalities: every view under /{code} names its municipality to the API
+// (the `municipality` argument of a root field, or Query.municipality(code)), and asks with ids
+// qualified by that code, so it reads the same whether the ledger holds one municipality or many.
 import { graphql } from '../gql';
-import type { AuditFilter, PointInTime, ValueKind } from '../gql/graphql';
+import type {
+  AuditFilter,
+  CompareYearsViewQueryVariables,
+  EditionChangesViewQueryVariables,
+  EditionsListQueryVariables,
+  IndicatorViewQueryVariables,
+  LiveAuditEventsSubscriptionVariables,
+  PlanOverviewQueryVariables,
+  PointInTime,
+  ValueHistoryQueryVariables,
+  ValueKind,
+} from '../gql/graphql';
+import { qualifiedId } from '../logic/qualified-id';
 
-/** CONTRACT: `/`, the municipalities this ledger holds. */
+/** `/`, the municipalities this ledger holds. */
 export const MunicipalitiesDocument = graphql(`
   query Municipalities {
     municipalities { code name prefecture }
   }
 `);
 
-/** SCOPE. The editions published: the as-of selectors, the edition links, the plan's latest year. */
+/**
+ * `/{code}`, first: the municipality's name (the plan's title, known even before it has an edition) and
+ * the editions it published (the as-of selectors, the edition links, the plan's latest year).
+ */
 export const EditionsDocument = graphql(`
-  query EditionsList {
-    editions { fiscalYear label importedAt sourceSha256 }
+  query EditionsList($municipality: ID!) {
+    municipality(code: $municipality) {
+      code name prefecture
+      editions { fiscalYear label importedAt sourceSha256 }
+    }
   }
 `);
 
 /**
- * SCOPE. `/{code}`: the plan's tree, each indicator's value for one fiscal year (the latest edition's:
+ * `/{code}`: the plan's tree, each indicator's value for one fiscal year (the latest edition's:
  * the year whose actuals it reports). One value, not `values`: a list under every indicator of every
  * measure would cost more than the server admits (src/graphql/plugins/limits/cost.ts).
  */
 export const PlanOverviewDocument = graphql(`
-  query PlanOverview($at: PointInTime, $fiscalYear: Int!) {
-    plan(at: $at) {
+  query PlanOverview($municipality: ID, $at: PointInTime, $fiscalYear: Int!) {
+    plan(municipality: $municipality, at: $at) {
       title
       chapters {
         number
@@ -54,11 +69,11 @@ export const PlanOverviewDocument = graphql(`
   }
 `);
 
-/** SCOPE. `/{code}/indicator/{id}`: one indicator's values as of a point in time. */
+/** `/{code}/indicator/{id}`: one indicator's values as of a point in time. */
 export const IndicatorDocument = graphql(`
-  query IndicatorView($id: ID!, $at: PointInTime) {
-    editions { fiscalYear label importedAt sourceSha256 }
-    indicator(id: $id, at: $at) {
+  query IndicatorView($municipality: ID, $id: ID!, $at: PointInTime) {
+    editions(municipality: $municipality) { fiscalYear label importedAt sourceSha256 }
+    indicator(municipality: $municipality, id: $id, at: $at) {
       id stableId name unit kind direction
       measure { code title department }
       project { id name department }
@@ -69,21 +84,21 @@ export const IndicatorDocument = graphql(`
   }
 `);
 
-/** SCOPE. Every statement of one value, oldest first: the history one click away from a table cell. */
+/** Every statement of one value, oldest first: the history one click away from a table cell. */
 export const ValueHistoryDocument = graphql(`
-  query ValueHistory($id: ID!, $fiscalYear: Int!, $kind: ValueKind!, $at: PointInTime) {
-    indicator(id: $id, at: $at) {
+  query ValueHistory($municipality: ID, $id: ID!, $fiscalYear: Int!, $kind: ValueKind!, $at: PointInTime) {
+    indicator(municipality: $municipality, id: $id, at: $at) {
       id
       history(fiscalYear: $fiscalYear, kind: $kind) { id edition value text previousValue previousText reason actor recordedAt }
     }
   }
 `);
 
-/** CONTRACT (SCOPE). `/{code}/edition/{year}`: what that edition changed. */
+/** `/{code}/edition/{year}`: what that edition changed. */
 export const EditionChangesDocument = graphql(`
-  query EditionChangesView($edition: Int!) {
-    editions { fiscalYear label sourceSha256 }
-    editionChanges(edition: $edition) {
+  query EditionChangesView($municipality: ID, $edition: Int!) {
+    editions(municipality: $municipality) { fiscalYear label sourceSha256 }
+    editionChanges(municipality: $municipality, edition: $edition) {
       edition
       label
       revisions {
@@ -99,10 +114,10 @@ export const EditionChangesDocument = graphql(`
   }
 `);
 
-/** SCOPE. `/{code}/compare/{base}/{compare}`: two fiscal years side by side. */
+/** `/{code}/compare/{base}/{compare}`: two fiscal years side by side. */
 export const CompareYearsDocument = graphql(`
-  query CompareYearsView($base: Int!, $compare: Int!) {
-    compareFiscalYears(base: $base, compare: $compare) {
+  query CompareYearsView($municipality: ID, $base: Int!, $compare: Int!) {
+    compareFiscalYears(municipality: $municipality, base: $base, compare: $compare) {
       base
       compare
       totals {
@@ -123,7 +138,7 @@ export const CompareYearsDocument = graphql(`
   }
 `);
 
-/** CONTRACT. `/compare/{year}`: municipalities side by side. */
+/** `/compare/{year}`: municipalities side by side. */
 export const CompareMunicipalitiesDocument = graphql(`
   query CompareMunicipalitiesView($fiscalYear: Int!) {
     compareMunicipalities(fiscalYear: $fiscalYear) {
@@ -133,7 +148,7 @@ export const CompareMunicipalitiesDocument = graphql(`
   }
 `);
 
-/** `/{code}/audit`: one page of the log, as an auditor's token may read it. After #15, filter.municipality. */
+/** `/{code}/audit`: one page of the log, as an auditor's token may read it (auditFilterFor: this municipality's). */
 export const AuditTrailDocument = graphql(`
   query AuditTrailView($first: Int, $after: String, $last: Int, $before: String, $filter: AuditFilter) {
     auditTrail(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
@@ -147,34 +162,34 @@ export const AuditTrailDocument = graphql(`
   }
 `);
 
-/** `/{code}/audit`: the chain walked since the head verified last. */
+/** `/{code}/audit`: the chain walked since the head verified last (the whole log's: one chain holds every municipality). */
 export const VerifyLedgerDocument = graphql(`
   query VerifyLedgerView {
     verifyLedger { ok events full fromPosition headHash headPosition brokenAt problem }
   }
 `);
 
-/** `/{code}/audit`: events as they are appended (graphql-ws). */
+/** `/{code}/audit`: this municipality's events as they are appended (graphql-ws). */
 export const LiveEventsDocument = graphql(`
-  subscription LiveAuditEvents($streamPrefix: String) {
-    ledgerEvents(streamPrefix: $streamPrefix) { ...AuditEventFields }
+  subscription LiveAuditEvents($municipality: ID, $streamPrefix: String) {
+    ledgerEvents(municipality: $municipality, streamPrefix: $streamPrefix) { ...AuditEventFields }
   }
 `);
 
-// The variables of each SCOPE operation, from what the URL names. The municipality code is unused until
-// #15 is served; then each returns `{ municipality: code, … }` (and audit's filter `municipality: code`).
-export const editionsVariables = (_code: string) => ({});
-export const planVariables = (_code: string, at: PointInTime | null, fiscalYear: number) => ({ at, fiscalYear });
-export const indicatorVariables = (_code: string, id: string, at: PointInTime | null) => ({ id, at });
-export const historyVariables = (_code: string, id: string, fiscalYear: number, kind: ValueKind, at: PointInTime | null) => ({
-  id, fiscalYear, kind, at,
+// The variables of each operation of one municipality's views, from what the URL names: its code, and an
+// indicator id as the URL carries it (unqualified), qualified with that code.
+export const editionsVariables = (code: string): EditionsListQueryVariables => ({ municipality: code });
+export const planVariables = (code: string, at: PointInTime | null, fiscalYear: number): PlanOverviewQueryVariables => ({
+  municipality: code, at, fiscalYear,
 });
-export const editionChangesVariables = (_code: string, edition: number) => ({ edition });
-export const compareYearsVariables = (_code: string, base: number, compare: number) => ({ base, compare });
-export const auditFilterFor = (_code: string, filter: AuditFilter): AuditFilter => filter;
-
-/**
- * Until #15 the ledger names no municipality: the one it holds is the bundled sample's, 上山市. Used only
- * where the server answers `municipalities` with a validation error (the field is not served yet).
- */
-export const ASSUMED_MUNICIPALITY = { code: '062073', name: '上山市', prefecture: '山形県' } as const;
+export const indicatorVariables = (code: string, id: string, at: PointInTime | null): IndicatorViewQueryVariables => ({
+  municipality: code, id: qualifiedId(code, id), at,
+});
+export const historyVariables = (code: string, id: string, fiscalYear: number, kind: ValueKind, at: PointInTime | null): ValueHistoryQueryVariables => ({
+  municipality: code, id: qualifiedId(code, id), fiscalYear, kind, at,
+});
+export const editionChangesVariables = (code: string, edition: number): EditionChangesViewQueryVariables => ({ municipality: code, edition });
+export const compareYearsVariables = (code: string, base: number, compare: number): CompareYearsViewQueryVariables => ({ municipality: code, base, compare });
+export const liveEventsVariables = (code: string): LiveAuditEventsSubscriptionVariables => ({ municipality: code });
+/** The audit trail of the municipality in view: an auditor acting for several sees one at a time. */
+export const auditFilterFor = (code: string, filter: AuditFilter): AuditFilter => ({ ...filter, municipality: code });

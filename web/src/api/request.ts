@@ -1,6 +1,7 @@
 // POSTs one typed operation to the ledger and answers its data, or throws what went wrong with the code
 // the server gave (UNAUTHENTICATED, FORBIDDEN, GRAPHQL_VALIDATION_FAILED …) for the view to explain.
 import type { TypedDocumentString } from '../gql/graphql';
+import { sendRetryingAfter429 } from './retry-after';
 
 interface GraphQLErrorBody {
   message: string;
@@ -30,16 +31,18 @@ export async function request<R, V>(
   variables: V,
   options: { token?: string | null; signal?: AbortSignal } = {},
 ): Promise<R> {
-  const response = await fetch(graphqlEndpoint(), {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/graphql-response+json, application/json',
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    body: JSON.stringify({ query: document.toString(), variables }),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const send = () =>
+    fetch(graphqlEndpoint(), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
+      body: JSON.stringify({ query: document.toString(), variables }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  const response = await sendRetryingAfter429(send, options.signal);
   const body = (await response.json().catch(() => ({}))) as GraphQLResponseBody<R>;
   // A refused field is null with its error beside data that did answer: the page shows the refusal,
   // since every view needs all it asked for.

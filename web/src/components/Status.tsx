@@ -12,14 +12,11 @@ const ADVICE: Readonly<Record<string, string>> = {
   FORBIDDEN: 'このトークンの権限では閲覧できません。',
   NOT_FOUND: '見つかりませんでした。URLを確認してください。',
   BAD_USER_INPUT: '指定された値を確認してください。',
+  // Still refused after request.ts waited and asked again (retry-after.ts).
+  TOO_MANY_REQUESTS: 'サーバーが混み合っています。しばらくしてから再読み込みしてください。',
 };
 
-/** A field the served schema lacks: the views written against the municipalities contract (#15). */
-export const isUnservedField = (error: Error): boolean =>
-  error instanceof LedgerRequestError && error.code === 'GRAPHQL_VALIDATION_FAILED' && /Cannot query field/.test(error.message);
-
 function advice(error: Error): string {
-  if (isUnservedField(error)) return 'このサーバーはまだこの表示に対応していません（複数自治体への対応 #15 以降で利用できます）。';
   const code = error instanceof LedgerRequestError ? error.code : null;
   return (code && ADVICE[code]) ?? '読み込めませんでした。';
 }

@@ -1,6 +1,7 @@
 // Every view is a deep link: the path names what is shown, the query string how (search, as-of, filters).
 // The server serves the page for exactly these paths (src/http/page/deep-links.ts; a unit test checks
 // the two agree), so a link pasted into an email opens the same view.
+import { unqualifiedId } from '../logic/qualified-id';
 
 export type Route =
   | { view: 'municipalities' }
@@ -51,10 +52,10 @@ export function parseRoute(pathname: string): Route {
   return { view: 'notFound', path: pathname };
 }
 
-/** Ids become qualified with #15 (062073:5-1-1/NPO法人数); the URL carries the unqualified one. */
-const unqualified = (code: string, id: string): string => (id.startsWith(`${code}:`) ? id.slice(code.length + 1) : id);
-
-/** The path of a view: the inverse of parseRoute. The indicator id is one path segment, so "/" is escaped. */
+/**
+ * The path of a view: the inverse of parseRoute. The indicator id is written unqualified (the path names
+ * its municipality already) and is one path segment, so "/" is escaped.
+ */
 export function pathOf(route: Route): string {
   switch (route.view) {
     case 'municipalities':
@@ -62,7 +63,7 @@ export function pathOf(route: Route): string {
     case 'plan':
       return `/${route.code}`;
     case 'indicator':
-      return `/${route.code}/indicator/${encodeURIComponent(unqualified(route.code, route.indicatorId))}`;
+      return `/${route.code}/indicator/${encodeURIComponent(unqualifiedId(route.code, route.indicatorId))}`;
     case 'edition':
       return `/${route.code}/edition/${route.edition}`;
     case 'compareYears':

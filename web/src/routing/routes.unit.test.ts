@@ -22,7 +22,7 @@ describe('the page routes', () => {
     );
   });
 
-  it("writes a qualified id (#15) as the municipality's unqualified one", () => {
+  it("writes a qualified id as the municipality's unqualified one", () => {
     expect(pathOf({ view: 'indicator', code: '062073', indicatorId: '062073:5-1-1/NPO法人数' })).toBe(
       pathOf({ view: 'indicator', code: '062073', indicatorId: '5-1-1/NPO法人数' }),
     );

@@ -31,7 +31,7 @@ export function AuditView({ code, search }: { code: string; search: URLSearchPar
           </p>
           <div class="audit-columns">
             <VerifyPanel token={token} />
-            <LiveEvents token={token} />
+            <LiveEvents code={code} token={token} />
           </div>
           <section aria-labelledby="trail">
             <h2 id="trail">監査ログ</h2>

@@ -12,9 +12,14 @@ import { pathOf } from '../routing/routes';
 
 type Summary = CompareMunicipalitiesViewQuery['compareMunicipalities'][number];
 
+// Municipalities and prefectures sort in 団体コード order (prefectures north to south, then each one's
+// cities, towns and villages), as official tables list them. Names in Japanese collation would follow
+// the JIS order of their first kanji, which is neither that order nor their reading's (郡山市 before 上山市).
+const PREFECTURE_DIGITS = 2;
+
 const columns: Array<Column<Summary>> = [
-  { key: 'name', header: '自治体', sortValue: (s) => s.municipality.name, cell: (s) => <a href={pathOf({ view: 'plan', code: s.municipality.code })}>{s.municipality.name}</a> },
-  { key: 'prefecture', header: '都道府県', sortValue: (s) => s.municipality.prefecture, cell: (s) => s.municipality.prefecture },
+  { key: 'name', header: '自治体', sortValue: (s) => s.municipality.code, cell: (s) => <a href={pathOf({ view: 'plan', code: s.municipality.code })}>{s.municipality.name}</a> },
+  { key: 'prefecture', header: '都道府県', sortValue: (s) => s.municipality.code.slice(0, PREFECTURE_DIGITS), cell: (s) => s.municipality.prefecture },
   { key: 'budget', header: '予算（千円）', numeric: true, sortValue: (s) => s.budget, cell: (s) => formatNumber(s.budget) },
   { key: 'spending', header: '決算（千円）', numeric: true, sortValue: (s) => s.spending, cell: (s) => formatNumber(s.spending) },
   { key: 'rate', header: '執行率', numeric: true, sortValue: (s) => s.executionRate, cell: (s) => formatRate(s.executionRate) },
@@ -40,7 +45,7 @@ export function CompareMunicipalitiesView({ fiscalYear }: { fiscalYear: number }
           return (
             <div class="chart-and-table">
               <ChartFigure caption="自治体別の予算" description={description} drawKey={JSON.stringify(bars)} draw={async () => (await import('../charts/plot-charts')).barChart(bars, '千円')} />
-              <SortableTable caption={`${title}（列の見出しで並べ替え）`} columns={columns} rows={rows} rowKey={(s) => s.municipality.code} />
+              <SortableTable caption={`${title}（列の見出しで並べ替え。自治体と都道府県は団体コード順）`} columns={columns} rows={rows} rowKey={(s) => s.municipality.code} />
             </div>
           );
         }}

@@ -5,6 +5,7 @@ import { Layout } from '../components/Layout';
 import { Answered } from '../components/Status';
 import { fiscalYearLabel } from '../format/fiscal-year';
 import { editionChangesCsv } from '../logic/edition-csv';
+import { unqualifiedId } from '../logic/qualified-id';
 import { pathOf } from '../routing/routes';
 import { RevisionsTable } from './edition/RevisionsTable';
 
@@ -33,6 +34,10 @@ function NamedList({ title, items, code, link }: { title: string; items: readonl
     </section>
   );
 }
+
+/** A measure by its code and title (titles repeat across chapters); a project by its name, which is its id. */
+const moveOwner = (code: string, move: { ownerType: string; ownerId: string; title: string }) =>
+  move.ownerType === 'measure' ? `施策 ${unqualifiedId(code, move.ownerId)} ${move.title}` : `事業 ${move.title}`;
 
 export function EditionView({ code, edition }: { code: string; edition: number }) {
   const answer = useRequest(EditionChangesDocument, editionChangesVariables(code, edition));
@@ -69,7 +74,7 @@ export function EditionView({ code, edition }: { code: string; edition: number }
               <section aria-labelledby="moves">
                 <h2 id="moves">所属の変更</h2>
                 {changes.departmentMoves.length === 0 ? <p>ありません。</p> : (
-                  <ul>{changes.departmentMoves.map((m) => <li key={m.ownerId}>{m.ownerType === 'measure' ? '施策' : '事業'} {m.title}: {m.from ?? '（なし）'} → {m.to ?? '（なし）'}</li>)}</ul>
+                  <ul>{changes.departmentMoves.map((m) => <li key={m.ownerId}>{moveOwner(code, m)}: {m.from ?? '（なし）'} → {m.to ?? '（なし）'}</li>)}</ul>
                 )}
               </section>
             </>

@@ -1,23 +1,17 @@
 // /: the municipalities this ledger holds, searchable by name, code or prefecture; a ledger that holds
 // one goes straight to its plan.
 import { useEffect } from 'preact/hooks';
-import { ASSUMED_MUNICIPALITY, MunicipalitiesDocument } from '../api/operations';
-import { useRequest, type Answer } from '../api/use-request';
+import { MunicipalitiesDocument } from '../api/operations';
+import { useRequest } from '../api/use-request';
 import { Layout } from '../components/Layout';
 import { SearchBox } from '../components/SearchBox';
-import { Answered, isUnservedField } from '../components/Status';
-import type { MunicipalitiesQuery } from '../gql/graphql';
+import { Answered } from '../components/Status';
 import { matchesQuery } from '../logic/text-match';
 import { navigate } from '../routing/navigation';
 import { pathOf } from '../routing/routes';
 
-/** Until the server serves `municipalities` (#15), the one municipality it holds is the sample's. */
-function withoutMunicipalityField(answer: Answer<MunicipalitiesQuery>): Answer<MunicipalitiesQuery> {
-  return answer.state === 'error' && isUnservedField(answer.error) ? { state: 'done', data: { municipalities: [ASSUMED_MUNICIPALITY] } } : answer;
-}
-
 export function MunicipalitiesView({ search }: { search: URLSearchParams }) {
-  const answer = withoutMunicipalityField(useRequest(MunicipalitiesDocument, {}));
+  const answer = useRequest(MunicipalitiesDocument, {});
   const only = answer.state === 'done' && answer.data.municipalities.length === 1 ? answer.data.municipalities[0] : undefined;
   useEffect(() => {
     if (only) navigate(pathOf({ view: 'plan', code: only.code }), { replace: true });

@@ -1,11 +1,11 @@
-// Events as they are appended, newest first, announced politely to screen readers.
+// The municipality's events as they are appended, newest first, announced politely to screen readers.
 import { useEffect, useState } from 'preact/hooks';
 import type { LiveEvent } from '../../api/live';
 import { formatInstant } from '../../format/numbers';
 
 const KEEP = 50;
 
-export function LiveEvents({ token }: { token: string }) {
+export function LiveEvents({ code, token }: { code: string; token: string }) {
   const [events, setEvents] = useState<LiveEvent[]>([]);
   const [state, setState] = useState<{ state: string; detail?: string }>({ state: 'connecting' });
   useEffect(() => {
@@ -13,7 +13,7 @@ export function LiveEvents({ token }: { token: string }) {
     let cancelled = false;
     void import('../../api/live').then(({ subscribeToLedger }) => {
       if (cancelled) return;
-      stop = subscribeToLedger(token, {
+      stop = subscribeToLedger(token, code, {
         onEvent: (event) => setEvents((shown) => [event, ...shown].slice(0, KEEP)),
         onState: (next, detail) => setState({ state: next, ...(detail ? { detail } : {}) }),
       });
@@ -22,7 +22,7 @@ export function LiveEvents({ token }: { token: string }) {
       cancelled = true;
       stop?.();
     };
-  }, [token]);
+  }, [code, token]);
   const label = { connecting: '接続中…', open: '受信中', closed: '切断されました' }[state.state] ?? state.state;
   return (
     <section aria-labelledby="live" class="live">
