@@ -51,10 +51,10 @@ describe("the page's operations under the server's default limits", () => {
     expect(costOf(page.PlanOverviewDocument, page.planVariables(CODE, null, 2022)) * 2).toBeLessThanOrEqual(DEFAULT_LIMITS.maxComplexity);
   });
 
-  it('counts only the plan, two years compared and the chain walk as expensive', () => {
+  it('counts as expensive only the plan, an edition's changes, the two comparisons and the chain walk', () => {
     const expensive = operations
       .filter(([, document, variables]) => costOf(document, variables) >= DEFAULT_CLIENT_LIMITS.expensiveCost)
       .map(([name]) => name);
-    expect(expensive).toEqual(['PlanOverview', 'PlanOverview as of an edition', 'CompareYearsView', 'VerifyLedgerView']);
+    expect(expensive).toEqual(['PlanOverview', 'PlanOverview as of an edition', 'EditionChangesView', 'CompareYearsView', 'CompareMunicipalitiesView', 'VerifyLedgerView']);
   });
 });

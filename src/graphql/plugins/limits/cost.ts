@@ -29,13 +29,27 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'ImportResult.changes': 500,
   'ImportEvaluationReportPayload.indicators': 500,
   'RecordIndicatorValuePayload.events': 1,
+  // A prefecture's platform: its municipalities. A national one holds more, but each row of these two is
+  // cheap (the code table in memory; one set-based read for all of compareMunicipalities); what matters
+  // is that nested reads under many municipalities add up, and they still do.
+  'Query.municipalities': 100,
+  'Query.compareMunicipalities': 200,
+  'Municipality.measures': 100,
+  'Municipality.editions': 10,
+  'Municipality.departments': 50,
+  'EditionChanges.revisions': 500,
+  'EditionChanges.addedIndicators': 100,
+  'EditionChanges.droppedIndicators': 100,
+  'EditionChanges.addedProjects': 50,
+  'EditionChanges.droppedProjects': 50,
+  'EditionChanges.departmentMoves': 50,
 };
 
 /** `measures(department: …)`: what one 課 owns. */
 export const DEPARTMENT_MEASURES = 10;
 
 /** Connections: the page size is the client's `first` (default 50, at most MAX_PAGE_SIZE). */
-export const CONNECTIONS: ReadonlySet<string> = new Set(['Query.projects', 'Query.auditTrail', 'ImportEvaluationReportPayload.events']);
+export const CONNECTIONS: ReadonlySet<string> = new Set(['Query.projects', 'Municipality.projects', 'Query.auditTrail', 'ImportEvaluationReportPayload.events']);
 const DEFAULT_PAGE_SIZE = 50;
 
 /** Resolvers that do more than one batched read: a scan, a history, a write. */
@@ -43,6 +57,11 @@ export const BASE_COSTS: Readonly<Record<string, number>> = {
   // A walk of the hash chain, in a worker thread; one-verify.ts allows one per request.
   'Query.verifyLedger': 5_000,
   'Query.compareFiscalYears': 100,
+  'Municipality.compareFiscalYears': 100,
+  // One set-based read over every municipality's values of a year, and three over an edition's.
+  'Query.compareMunicipalities': 100,
+  'Query.editionChanges': 30,
+  'Municipality.editionChanges': 30,
   'Query.auditTrail': 10,
   'Query.indicatorRevision': 2,
   'Indicator.history': 5,
@@ -66,7 +85,7 @@ export const ledgerCostEstimator: ComplexityEstimator = ({ type, field, args, ch
   const key = `${type.name}.${field.name}`;
   const size = CONNECTIONS.has(key)
     ? pageSize(args['first'])
-    : key === 'Query.measures' && typeof args['department'] === 'string'
+    : (key === 'Query.measures' || key === 'Municipality.measures') && typeof args['department'] === 'string'
       ? DEPARTMENT_MEASURES
       : (LIST_SIZES[key] ?? 1);
   return (BASE_COSTS[key] ?? 1) + size * childComplexity;
