@@ -51,7 +51,7 @@ describe("the page's operations under the server's default limits", () => {
     expect(costOf(page.PlanOverviewDocument, page.planVariables(CODE, null, 2022)) * 2).toBeLessThanOrEqual(DEFAULT_LIMITS.maxComplexity);
   });
 
-  it('counts as expensive only the plan, an edition's changes, the two comparisons and the chain walk', () => {
+  it('counts as expensive only the plan, the changes of an edition, the two comparisons and the chain walk', () => {
     const expensive = operations
       .filter(([, document, variables]) => costOf(document, variables) >= DEFAULT_CLIENT_LIMITS.expensiveCost)
       .map(([name]) => name);
