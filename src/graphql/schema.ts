@@ -19,9 +19,9 @@ import {
   EditionMunicipalityResolver,
   IndicatorMunicipalityResolver,
   MeasureMunicipalityResolver,
-  MunicipalityResolver,
   ProjectMunicipalityResolver,
-} from './resolvers/municipality-resolver';
+} from './resolvers/object-municipality-resolvers';
+import { MunicipalityResolver } from './resolvers/municipality-resolver';
 
 let schema: Promise<GraphQLSchema> | null = null;
 

@@ -1,5 +1,5 @@
 // Municipality: everything Query's plan fields answer, for one municipality alone (plan-reads.ts), and
-// the municipality of every object that belongs to one.
+// the root fields that name municipalities.
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { assertFiscalYear } from '../../domain/invariants';
 import { resolveMunicipality } from '../../domain/municipalities/municipality-table';
@@ -9,7 +9,7 @@ import { codeOf } from '../request-scope';
 import { FiscalYearComparison } from '../types/comparison-types';
 import { Indicator } from '../types/indicator-types';
 import { PointInTime, ProjectFilter } from '../types/inputs';
-import { AuditEvent, Edition, ProjectConnection } from '../types/ledger-types';
+import { Edition, ProjectConnection } from '../types/ledger-types';
 import { Municipality, toMunicipality } from '../types/municipality-types';
 import { Measure, Plan, Project } from '../types/plan-types';
 import * as reads from './plan-reads';
@@ -110,45 +110,5 @@ export class MunicipalityResolver {
     assertFiscalYear(base, 'base');
     assertFiscalYear(compare, 'compare');
     return reads.comparison(context, m.code, { base, compare }, department, at);
-  }
-}
-
-@Resolver(() => Measure)
-export class MeasureMunicipalityResolver {
-  @FieldResolver(() => Municipality)
-  municipality(@Root() measure: Measure): Municipality {
-    return municipalityOfCode(measure.municipality);
-  }
-}
-
-@Resolver(() => Project)
-export class ProjectMunicipalityResolver {
-  @FieldResolver(() => Municipality)
-  municipality(@Root() project: Project): Municipality {
-    return municipalityOfCode(project.municipality);
-  }
-}
-
-@Resolver(() => Indicator)
-export class IndicatorMunicipalityResolver {
-  @FieldResolver(() => Municipality)
-  municipality(@Root() indicator: Indicator): Municipality {
-    return municipalityOfCode(indicator.municipality);
-  }
-}
-
-@Resolver(() => Edition)
-export class EditionMunicipalityResolver {
-  @FieldResolver(() => Municipality)
-  municipality(@Root() edition: Edition): Municipality {
-    return municipalityOfCode(edition.municipality);
-  }
-}
-
-@Resolver(() => AuditEvent)
-export class AuditEventMunicipalityResolver {
-  @FieldResolver(() => Municipality, { nullable: true, description: 'null only for events that concern the platform rather than one municipality' })
-  municipality(@Root() event: AuditEvent): Municipality {
-    return municipalityOfCode(event.municipalityCode);
   }
 }
