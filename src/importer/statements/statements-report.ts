@@ -18,7 +18,7 @@ import type { ParsedBudgetAccount, ParsedIndicator, ParsedMeasure, ParsedMeasure
 import type { StatementGroup } from './statement-groups';
 import type { StatementColumn } from './statement-columns';
 import { placeOf } from './statement-table';
-import type { StatementRow } from './statement-row';
+import type { StatedCell, StatementRow } from './statement-row';
 
 const BUDGET_EXAMPLE = '01一般会計・02総務費・01総務管理費・06企画費';
 const NO_ACCOUNT: ParsedBudgetAccount = { code: '', fund: '', division: '', section: '', item: '' };
@@ -58,6 +58,14 @@ function agreed(rows: readonly StatementRow[], column: StatementColumn, read: (r
   return first?.value ?? null;
 }
 
+/**
+ * An empty cell in a row that fills the other is "not applicable" (contract), and the ledger keeps a
+ * not-applicable statement only with a text: it is recorded as the dash a report prints for it.
+ */
+const NOT_APPLICABLE = '―';
+const statedText = (cell: StatedCell): { value: number | null; text: string } =>
+  cell.value === null && cell.text === '' ? { value: null, text: NOT_APPLICABLE } : { value: cell.value, text: cell.text };
+
 function indicatorOf(rows: readonly StatementRow[], warnings: string[]): ParsedIndicator {
   const [first] = rows;
   if (!first) throw new Error('an indicator of no rows');
@@ -69,8 +77,8 @@ function indicatorOf(rows: readonly StatementRow[], warnings: string[]): ParsedI
     if (earlier) fail(row, 'fiscal_year', `one row per indicator, fiscal year and edition (${where(earlier)} states ${row.fiscalYear})`, String(row.fiscalYear));
     years.set(row.fiscalYear, row);
     const line = lineOf(row);
-    if (row.target) values.push({ line, fiscalYear: row.fiscalYear, kind: 'TARGET', value: row.target.value, text: row.target.text });
-    if (row.actual) values.push({ line, fiscalYear: row.fiscalYear, kind: 'ACTUAL', value: row.actual.value, text: row.actual.text });
+    if (row.target) values.push({ line, fiscalYear: row.fiscalYear, kind: 'TARGET', ...statedText(row.target) });
+    if (row.actual) values.push({ line, fiscalYear: row.fiscalYear, kind: 'ACTUAL', ...statedText(row.actual) });
   }
   const units = [...new Set(rows.map((row) => row.unit).filter((unit): unit is string => unit !== null))];
   if (units.length > 1 && kind !== 'COST') warnings.push(`${where(first)}: ${first.owner} ${first.indicator} mixes units ${units.join(', ')}: ${units[0]} is kept`);

@@ -87,6 +87,14 @@ describe('statementsEditions', () => {
     expect(() => editionsOf(rows, given)).toThrow(message);
   });
 
+  it('states an empty cell the row otherwise fills as not applicable, with the dash a report prints for it', () => {
+    const [edition] = editionsOf([ROWS[0]!.replace('17 団体,17 団体', '17 団体,')]);
+    expect(edition?.document.report.measures[0]?.indicators[0]?.values).toEqual([
+      { line: 2, fiscalYear: 2021, kind: 'TARGET', value: 17, text: '17 団体' },
+      { line: 2, fiscalYear: 2021, kind: 'ACTUAL', value: null, text: '―' },
+    ]);
+  });
+
   it('warns of a direction the ledger does not record', () => {
     const bytes = Buffer.from(`${HEADER},direction\n${ROWS[0]},低下`);
     const [edition] = statementsEditions(readStatements(bytes, 's.csv').rows, { file: 's.csv', bytes });
