@@ -1,17 +1,17 @@
-// Every event with who, when, why and from which report, indexed for the auditors' filters. The rest of
+// Every event with who, when, why and from which report (and where in it), indexed for the auditors' filters. The rest of
 // each event, its stream too, is in rm_event_payloads (see event-payloads.ts).
 import type { Database } from 'better-sqlite3';
 import type { ProjectedEvent, Projection } from './projection';
 
 export const auditLogProjection: Projection = {
   name: 'audit-log',
-  // 2: the municipality of each event.
-  version: 2,
+  // 2: the municipality of each event. 3: where its statement stands (metadata.source, as JSON).
+  version: 3,
   tables: ['rm_audit_log'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_audit_log (
       position INTEGER PRIMARY KEY, type TEXT NOT NULL, recorded_at TEXT NOT NULL, actor TEXT NOT NULL, reason TEXT,
-      edition INTEGER, municipality TEXT NOT NULL
+      edition INTEGER, municipality TEXT NOT NULL, source TEXT
     );
     CREATE INDEX IF NOT EXISTS rm_audit_log_municipality ON rm_audit_log (municipality, position);
     CREATE INDEX IF NOT EXISTS rm_audit_log_actor ON rm_audit_log (actor, position);
@@ -22,10 +22,20 @@ export const auditLogProjection: Projection = {
 
   prepare(db: Database) {
     const insert = db.prepare(
-      'INSERT INTO rm_audit_log (position, type, recorded_at, actor, reason, edition, municipality) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO rm_audit_log (position, type, recorded_at, actor, reason, edition, municipality, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const apply = (event: ProjectedEvent) => {
-      insert.run(event.position, event.type, event.recordedAt, event.metadata.actor, event.metadata.reason, event.metadata.edition, event.municipality);
+      const { source } = event.metadata;
+      insert.run(
+        event.position,
+        event.type,
+        event.recordedAt,
+        event.metadata.actor,
+        event.metadata.reason,
+        event.metadata.edition,
+        event.municipality,
+        source ? JSON.stringify(source) : null,
+      );
     };
     return { apply };
   },

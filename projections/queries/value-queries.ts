@@ -27,6 +27,8 @@ export interface RevisionRow {
   actor: string;
   reason: string | null;
   position: number;
+  /** The event's metadata.source as JSON (EventSource); null for a direct edit. */
+  source: string | null;
 }
 
 interface ValueRow {
@@ -108,7 +110,7 @@ export function revisedValues(db: Database, indicatorIds: readonly string[], kin
  */
 export function valueStatements(db: Database, indicatorId: string, fiscalYear: number, kind: ValueKind, position: number | null): RevisionRow[] {
   return statement<RevisionRow>(db, `SELECT p.event_id AS eventId, s.value, s.text, s.previous_value AS previousValue, s.previous_text AS previousText,
-         s.edition, s.effective_edition AS effectiveEdition, a.recorded_at AS recordedAt, a.actor, a.reason, s.position
+         s.edition, s.effective_edition AS effectiveEdition, a.recorded_at AS recordedAt, a.actor, a.reason, s.position, a.source
        FROM rm_value_statements s JOIN rm_audit_log a ON a.position = s.position JOIN rm_event_payloads p ON p.position = s.position
        WHERE s.indicator_id = ? AND s.fiscal_year = ? AND s.kind = ? AND (? IS NULL OR s.position <= ?) ORDER BY s.position`).all(indicatorId, fiscalYear, kind, position, position);
 }

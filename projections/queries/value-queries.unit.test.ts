@@ -12,6 +12,7 @@ const statement = (position: number, effectiveEdition: number, value: number): R
   actor: 'a',
   reason: null,
   position,
+  source: null,
 });
 
 describe('winningStatement', () => {

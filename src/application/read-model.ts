@@ -15,6 +15,7 @@ import {
 } from '../../projections/queries/edition-changes';
 import { editionRows, newestEdition, type EditionRow } from '../../projections/queries/edition-queries';
 import { entityEditions, entityRecords, indicatorsOwned, type EntityRecord } from '../../projections/queries/entity-queries';
+import { directEditCount, editionCells, reportedIn, reportedValuesAsOf, statedByEdition, type StatedCellValue } from '../../projections/queries/edition-statements';
 import { indicatorListing, yearValues, type IndicatorListing, type YearValues } from '../../projections/queries/export-queries';
 import { yearValuesByMunicipality, type YearValueRow } from '../../projections/queries/municipality-totals';
 import { PresentCache } from '../../projections/queries/present-cache';
@@ -180,6 +181,28 @@ export class ReadModel {
   }
 
   // Analysts' tables (src/export).
+
+  // What one edition stated, for `export --statements` (projections/queries/edition-statements.ts).
+
+  reportedIn(municipality: string, edition: number, type: EntityType): string[] {
+    return reportedIn(this.db, municipality, edition, type);
+  }
+
+  editionCells(municipality: string, edition: number): Map<string, string[] | null> {
+    return editionCells(this.db, municipality, edition);
+  }
+
+  statedByEdition(municipality: string, edition: number): Map<string, string[]> {
+    return statedByEdition(this.db, municipality, edition);
+  }
+
+  reportedValuesAsOf(municipality: string, edition: number): Map<string, StatedCellValue> {
+    return reportedValuesAsOf(this.db, municipality, edition);
+  }
+
+  directEditCount(municipality: string): number {
+    return directEditCount(this.db, municipality);
+  }
 
   indicatorListing(asOf: AsOf, department: string | null, municipality: string | null = null): IndicatorListing[] {
     return indicatorListing(this.db, asOf, department, municipality);

@@ -4,7 +4,8 @@ import { ReportParseError } from '../importer/report-errors';
 import { DomainError } from '../domain/domain-error';
 import { copy } from './commands/copy';
 import { exportCsv, parseEdition, parseYearPair } from './commands/export';
-import { importFiles } from './commands/import';
+import { importFiles, type ImportCommandOptions } from './commands/import';
+import { InconsistentImportError } from './commands/import/consistency-gate';
 import { rebuild } from './commands/rebuild';
 import { generate } from './commands/generate';
 import { emitSchema } from './commands/schema';
@@ -42,15 +43,19 @@ program
 program
   .command('import')
   .description(
-    'import report files: all are parsed before anything is written; files of the same edition are one report, ' +
-      'imported as ONE atomic append; different editions are imported one after another, in any order',
+    'import report files, statements files (CSV or .xlsx, recognised by their header) or sheets read through --layout: ' +
+      'all are parsed before anything is written; each edition of a municipality is ONE atomic append; ' +
+      'files of the same edition are one report; editions may come in any order',
   )
   .argument('<files...>')
-  .option('--dry-run', 'report the changes without writing anything', false)
+  .option('--dry-run', 'report the changes (and a layout\'s inconsistencies) without writing anything', false)
   .option('--reason <text>', 'why this import is made (recorded on every event)')
-  .option('--separately', 'import every file as its own append, even files of the same edition', false)
-  .option('--municipality <code|name>', 'the municipality the reports are of (e.g. 062073 or 上山市); needed unless the ledger holds exactly one')
-  .action((files: string[], options: { dryRun: boolean; reason?: string; separately: boolean; municipality?: string }) => importFiles(files, options));
+  .option('--separately', 'import every report file as its own append, even files of the same edition', false)
+  .option('--municipality <code|name>', 'the municipality the reports are of (e.g. 062073 or 上山市); needed unless the ledger holds exactly one or the files name it')
+  .option('--layout <file|name>', 'read each file (.xlsx or .csv) through this layout: a YAML/JSON file, or a shipped layout\'s name')
+  .option('--edition <year>', 'the edition of a sheet whose layout does not say (2022, 令和4年度, R4)')
+  .option('--accept-inconsistencies', 'import a sheet whose layout checks fail, as printed; needs --reason', false)
+  .action((files: string[], options: ImportCommandOptions) => importFiles(files, options));
 
 program
   .command('export')
@@ -60,7 +65,10 @@ program
   .option('--at-edition <year>', 'as published up to that edition (later reports ignored)', parseEdition)
   .option('--department <name>', 'only the indicators of this department (課)')
   .option('--municipality <code|name>', 'only the indicators of this municipality')
-  .action((options: { out?: string; compare?: [number, number]; atEdition?: number; department?: string; municipality?: string }) => exportCsv(options));
+  .option('--statements', 'every statement of every edition, oldest first, in the statements file format that import reads back', false)
+  .action((options: { out?: string; compare?: [number, number]; atEdition?: number; department?: string; municipality?: string; statements: boolean }) =>
+    exportCsv(options),
+  );
 
 program.command('rebuild').description('rebuild every read model from the log').action(() => rebuild());
 
@@ -113,7 +121,7 @@ program
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof ReportParseError || error instanceof DomainError || error instanceof ConfigurationError) {
+  if (error instanceof ReportParseError || error instanceof DomainError || error instanceof ConfigurationError || error instanceof InconsistentImportError) {
     console.error(`error: ${error.message}`);
   } else {
     console.error(error);

@@ -11,13 +11,28 @@ export interface ReportDocument {
   file?: string | undefined;
 }
 
+/**
+ * Where a statements document's rows stand beyond their lines, for the source each event records: a
+ * workbook's sheet and cells, and the layout the rows were read through.
+ */
+export interface DocumentPlaces {
+  /** Null for a CSV file. */
+  sheet: string | null;
+  /** For a workbook: the first cell of each row, by the line (the row's number) its events cite. */
+  cells: ReadonlyMap<number, string>;
+  /** name@version of the layout the rows were read through; null for a statements file. */
+  layout: string | null;
+}
+
 /** One document of a report, parsed. */
 export interface ParsedDocument {
   report: ParsedReport;
-  /** Named in errors. */
+  /** Named in errors, and in the source its events record. */
   file?: string | undefined;
-  /** SHA-256 of the document's text: the source its events cite. */
+  /** SHA-256 of the document's text (of a statements file's bytes): the source its events cite. */
   sha256: string;
+  /** For a statements file or a sheet read through a layout. */
+  places?: DocumentPlaces | undefined;
 }
 
 const sha256Of = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

@@ -4,10 +4,18 @@
 import type { JsonObject } from '../shared/json';
 
 export interface EventSource {
-  /** SHA-256 of the document the event came from. */
+  /** SHA-256 of the document the event came from (a statements file's or a sheet's bytes). */
   sha256: string;
-  /** 1-based line of the statement in that document. */
+  /** 1-based line of the statement in that document; null in a workbook. */
   line: number | null;
+  // Written since statements files and layouts (#16); events before have none of these.
+  /** The file name as given to the import. */
+  file?: string;
+  /** For a workbook: the sheet, and the first cell (A1) of the row that stated it. */
+  sheet?: string;
+  cell?: string;
+  /** The layout the sheet was read through: name@version. */
+  layout?: string;
 }
 
 export interface EventMetadata {

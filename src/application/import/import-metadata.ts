@@ -7,7 +7,7 @@ import { editionStreamId } from '../../domain/ids';
 import { fiscalYearLabel } from '../../domain/fiscal-year';
 import { absenceOf } from '../../../events/absence';
 import type { ParsedDocument } from '../../importer/parse-documents';
-import type { EventMetadata, StreamAppend } from '../../store/event-store';
+import type { EventMetadata, EventSource, StreamAppend } from '../../store/event-store';
 import type { JsonObject } from '../../shared/json';
 import { newEventId } from '../../store/event-id';
 import type { AbsenceSummary } from './import-summary';
@@ -30,6 +30,25 @@ export interface ImportProvenance {
 function editionOfEvent(data: JsonObject, edition: number): number {
   const stated = data['effectiveEdition'] ?? data['edition'];
   return typeof stated === 'number' ? stated : edition;
+}
+
+/**
+ * Where an event's statement stands: the document's hash and the line, and for a statements file or a
+ * sheet read through a layout the file, the workbook's sheet and cell (a workbook has no lines), and the
+ * layout. Keys with nothing to say are left out: events written before them have none either.
+ */
+export function sourceOf(part: ParsedDocument, line: number | null): EventSource {
+  const sheet = part.places?.sheet ?? null;
+  const layout = part.places?.layout ?? null;
+  const cell = sheet !== null && line !== null ? part.places?.cells.get(line) : undefined;
+  return {
+    sha256: part.sha256,
+    line: sheet === null ? line : null,
+    ...(part.file !== undefined ? { file: part.file } : {}),
+    ...(sheet !== null ? { sheet } : {}),
+    ...(cell !== undefined ? { cell } : {}),
+    ...(layout !== null ? { layout } : {}),
+  };
 }
 
 /** Metadata for an import's events, noting as it goes the absences and restatements they record. */
@@ -56,7 +75,7 @@ export class ImportMetadata {
             ? `${reason}: restates the ${fiscalYearLabel(about)} report, which the older ${editionLabel} report must not override`
             : `${reason}: the ${fiscalYearLabel(about)} report left it out`,
       edition: about,
-      source: about === edition && part ? { sha256: part.sha256, line: event.line ?? null } : null,
+      source: about === edition && part ? sourceOf(part, event.line ?? null) : null,
       correlationId,
       causationId: null,
       municipality,

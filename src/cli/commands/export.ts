@@ -1,6 +1,7 @@
 // plan-ledger export: CSV for analysts (UTF-8 with a BOM, so Excel opens the Japanese right).
 //   plan-ledger export [--out FILE]                      indicator values by fiscal year
 //   plan-ledger export --compare 2022,2023 [--out FILE]  two fiscal years side by side
+//   plan-ledger export --statements [--out FILE]         every statement of every edition, as `import` reads it
 // --at-edition N answers as published up to that edition's report; --department keeps one 課.
 // Without --out the CSV goes to stdout. A progress bar shows on stderr when it is a terminal.
 import { createWriteStream } from 'node:fs';
@@ -11,7 +12,8 @@ import { openLedger } from '../../application/open-ledger';
 import { isSupportedFiscalYear } from '../../domain/fiscal-year';
 import { assertFiscalYear } from '../../domain/invariants';
 import { writeCsv } from '../../export/csv';
-import { COMPARISON_COLUMNS, comparisonRows, indicatorValueRows, VALUE_COLUMNS, type ExportFilter } from '../../export/indicator-export';
+import { COMPARISON_COLUMNS, comparisonRows, indicatorValueRows, VALUE_COLUMNS, type ExportFilter, type Row } from '../../export/indicator-export';
+import { STATEMENT_COLUMNS, statementRows } from '../../export/statements-export';
 import { resolveMunicipality } from '../../domain/municipalities/municipality-table';
 import { SILENT_PROGRESS, terminalProgress, type Progress } from '../progress';
 
@@ -23,6 +25,8 @@ export interface ExportOptions {
   department?: string | undefined;
   /** A code or name: only that municipality's indicators. */
   municipality?: string | undefined;
+  /** Every statement of every edition, in the statements file format (what `import` reads back). */
+  statements?: boolean | undefined;
 }
 
 /** Parses BASE,COMPARE for --compare, e.g. 2022,2023. */
@@ -47,23 +51,39 @@ const stdoutSink = (): Writable =>
   });
 
 /** Writes the export; returns the number of data rows. */
-export async function runExport(ledger: Ledger, options: ExportOptions, progress: Progress = terminalProgress()): Promise<number> {
+export async function runExport(
+  ledger: Ledger,
+  options: ExportOptions,
+  progress: Progress = terminalProgress(),
+  warn: (line: string) => void = console.error,
+): Promise<number> {
+  const write = async (columns: readonly string[], rows: readonly Row[]): Promise<number> => {
+    const out = options.out ? createWriteStream(options.out) : stdoutSink();
+    progress.start(rows.length, options.out ? `export ${options.out}` : 'export');
+    try {
+      return await writeCsv(out, columns, rows, { onRow: (n) => progress.update(n) });
+    } finally {
+      progress.stop();
+    }
+  };
   if (options.compare) options.compare.forEach((year, i) => assertFiscalYear(year, i === 0 ? 'base' : 'compare'));
   const filter: ExportFilter = {
     asOf: { position: null, edition: options.atEdition ?? null },
     department: options.department ?? null,
     municipality: options.municipality ? resolveMunicipality(options.municipality, '--municipality').code : null,
   };
+  if (options.statements) {
+    if (options.compare || options.atEdition !== undefined || options.department !== undefined) {
+      throw new InvalidArgumentError('--statements writes every edition of every department: it takes no --compare, --at-edition or --department');
+    }
+    const { rows, warnings } = statementRows(ledger.readModel, filter.municipality ?? null);
+    for (const warning of warnings) warn(`warning: ${warning}`);
+    return write(STATEMENT_COLUMNS, rows);
+  }
   const [columns, rows] = options.compare
     ? [COMPARISON_COLUMNS, comparisonRows(ledger.readModel, options.compare[0], options.compare[1], filter)]
     : [VALUE_COLUMNS, indicatorValueRows(ledger.readModel, filter)];
-  const out = options.out ? createWriteStream(options.out) : stdoutSink();
-  progress.start(rows.length, options.out ? `export ${options.out}` : 'export');
-  try {
-    return await writeCsv(out, columns, rows, { onRow: (n) => progress.update(n) });
-  } finally {
-    progress.stop();
-  }
+  return write(columns, rows);
 }
 
 export async function exportCsv(options: ExportOptions): Promise<void> {

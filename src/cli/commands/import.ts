@@ -3,64 +3,42 @@
 // several files, say one per chapter) and are imported together as ONE atomic append; files of
 // different editions are imported one edition after another, in the order they first appear, each as
 // its own append (editions may come in any order: the newest edition's statements stay current).
-// With several editions, each is first planned as a dry run, so a file the domain refuses also
-// writes nothing. --separately imports every file as its own append instead. Each file is parsed once,
-// here: the dry runs and the imports are given what it parsed.
-import { readFile } from 'node:fs/promises';
+// A statements file (recognised by its header; CSV or .xlsx) and a sheet read through --layout are
+// imported the same way, each (municipality, edition) they state its own append.
+// With several appends, each is first planned as a dry run, so a file the domain refuses also
+// writes nothing. --separately imports every text report as its own append instead. Each file is parsed
+// once, here: the dry runs and the imports are given what it parsed.
 import type { Ledger } from '../../application/ledger';
 import { openLedger } from '../../application/open-ledger';
 import type { ImportSummary } from '../../application/import/import-summary';
-import { parseDocument, type ParsedDocument, type ReportDocument } from '../../importer/parse-documents';
-import { decodeReport } from '../../importer/read-report';
 import { cliActor } from '../actor';
 import { terminalProgress, type Progress } from '../progress';
+import { reasonPastInconsistencies } from './import/consistency-gate';
+import { readImportFiles, type ImportGroup } from './import/import-groups';
+import { readLayoutSource } from './import/layout-source';
+
+export type { ImportGroup } from './import/import-groups';
 
 export interface ImportCommandOptions {
   dryRun: boolean;
   reason?: string | undefined;
-  /** Every file its own append, even files of the same edition. */
+  /** Every text report its own append, even files of the same edition. */
   separately?: boolean | undefined;
-  /** A code or name; needed unless the ledger holds exactly one municipality. */
+  /** A code or name; needed unless the ledger holds exactly one municipality or the files name theirs. */
   municipality?: string | undefined;
-}
-
-export interface ImportGroup {
-  edition: number;
-  files: string[];
-  parts: ParsedDocument[];
-}
-
-async function readDocument(file: string): Promise<ReportDocument> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    throw new Error(`cannot read ${file}: ${(error as Error).message}`);
-  }
-  return { text: decodeReport(bytes, file), file };
-}
-
-/** Reads and parses every file (throwing the first ReportParseError), then groups them by edition. */
-export async function readImportGroups(files: readonly string[], options: { separately?: boolean | undefined } = {}): Promise<ImportGroup[]> {
-  const groups: ImportGroup[] = [];
-  for (const file of files) {
-    const part = parseDocument(await readDocument(file));
-    const group = options.separately ? undefined : groups.find((g) => g.edition === part.report.edition);
-    if (group) {
-      group.files.push(file);
-      group.parts.push(part);
-    } else {
-      groups.push({ edition: part.report.edition, files: [file], parts: [part] });
-    }
-  }
-  return groups;
+  /** A layout file, or the name of a shipped layout: every file is read through it. */
+  layout?: string | undefined;
+  /** For a layout that does not say which edition a sheet is. */
+  edition?: string | undefined;
+  /** Import a sheet whose layout checks fail, as printed; needs a reason. */
+  acceptInconsistencies?: boolean | undefined;
 }
 
 function describe(group: ImportGroup, summary: ImportSummary): string[] {
   const verb = summary.dryRun ? 'would append' : 'appended';
   const count = summary.dryRun ? summary.eventsPlanned : summary.eventsAppended;
   const lines = [
-    `${group.files.join(', ')}: ${summary.editionLabel} (${summary.edition}): ${verb} ${count} events; ` +
+    `${group.label}: ${summary.editionLabel} (${summary.edition}): ${verb} ${count} events; ` +
       `${summary.measures} measures, ${summary.projects} projects, ${summary.indicators} indicators; ` +
       `${summary.changes.length} current values changed, ${summary.absences.length} absences, ${summary.restatements} restatements`,
   ];
@@ -82,19 +60,29 @@ export async function runImport(
   options: ImportCommandOptions,
   output: { log: (line: string) => void; warn: (line: string) => void; progress?: Progress } = { log: console.log, warn: console.warn },
 ): Promise<ImportSummary[]> {
-  const groups = await readImportGroups(files, options);
+  const layout = options.layout === undefined ? undefined : await readLayoutSource(options.layout);
+  const { groups, warnings, failures } = await readImportFiles(files, { ...options, layout });
+  const reason = reasonPastInconsistencies(failures, { dryRun: options.dryRun, accept: options.acceptInconsistencies === true, reason: options.reason ?? null });
+  for (const warning of warnings) output.warn(`warning: ${warning}`);
+  if (failures.length > 0) {
+    const heading = options.dryRun ? 'would refuse the import unless accepted' : 'accepted';
+    output.warn(`${failures.length} inconsistencies (${heading}):`);
+    for (const failure of failures) output.warn(`  ${failure.message}`);
+  }
   const progress = output.progress ?? terminalProgress();
-  const base = { actor: cliActor(), reason: options.reason ?? null, municipality: options.municipality ?? null };
+  const base = { actor: cliActor(), reason };
+  const municipalityOf = (group: ImportGroup) => group.municipality ?? options.municipality ?? null;
   if (groups.length > 1 && !options.dryRun) {
     // Planned first, each against the ledger as it is: what the domain refuses shows before any write.
-    for (const group of groups) await ledger.importParsedReport(group.parts, { ...base, dryRun: true });
+    for (const group of groups) await ledger.importParsedReport(group.parts, { ...base, municipality: municipalityOf(group), dryRun: true });
   }
   const summaries: ImportSummary[] = [];
   try {
     for (const group of groups) {
-      progress.start(1, group.files.length === 1 ? (group.files[0] ?? '') : `${group.files.length} files (${group.edition})`);
+      progress.start(1, group.files.length === 1 ? group.label : `${group.files.length} files (${group.edition})`);
       const summary = await ledger.importParsedReport(group.parts, {
         ...base,
+        municipality: municipalityOf(group),
         dryRun: options.dryRun,
         onProgress: ({ done, total }) => progress.update(done, total),
       });

@@ -6,6 +6,7 @@ import type { RequestContext } from '../context';
 import { checkEdition } from '../edition-range';
 import { ValueKind } from '../types/enums';
 import { Indicator, IndicatorValue, Revision, ValueChange } from '../types/indicator-types';
+import { statementSource } from '../statement-source';
 import { Measure, Project } from '../types/plan-types';
 
 @Resolver(() => Indicator)
@@ -57,6 +58,7 @@ export class IndicatorResolver {
       recordedAt: new Date(row.recordedAt),
       actor: row.actor,
       reason: row.reason,
+      source: statementSource(row.source),
     }));
   }
 

@@ -52,6 +52,16 @@ export class IndicatorValue {
   actualEdition!: number | null;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'Where a statement stands in what was imported: the document, and its line or sheet and cell' })
+export class StatementSource {
+  @Field(() => String, { nullable: true, description: 'The file name given to the import (null for a report given as text)' }) file!: string | null;
+  @Field(() => String, { description: 'SHA-256 of the document imported (a statements file or sheet: of its bytes)' }) sha256!: string;
+  @Field(() => String, { nullable: true, description: 'The workbook sheet; null for text and CSV' }) sheet!: string | null;
+  @Field(() => Int, { nullable: true, description: '1-based line in a text report or CSV file; null in a workbook' }) line!: number | null;
+  @Field(() => String, { nullable: true, description: 'The first cell (A1) of the row that stated it, in a workbook' }) cell!: string | null;
+  @Field(() => String, { nullable: true, description: 'The layout the sheet was read through, name@version' }) layout!: string | null;
+}
+
 @ObjectType({ simpleResolvers: true })
 export class Revision {
   @Field(() => ID, { description: 'The id of the event that made this statement: a statement never changes' }) id!: string;
@@ -64,6 +74,8 @@ export class Revision {
   @Field(() => GraphQLISODateTime) recordedAt!: Date;
   @Field(() => String) actor!: string;
   @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => StatementSource, { nullable: true, description: 'Where the statement was imported from; null for a direct edit' })
+  source!: StatementSource | null;
 }
 
 @ObjectType({ simpleResolvers: true })

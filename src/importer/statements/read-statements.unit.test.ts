@@ -59,6 +59,13 @@ describe('readStatements', () => {
     expect(() => readStatements(Buffer.from(csv([ROWS[0]!.replace(',17,17,', `,17,${cell},`)])), 's.csv')).toThrow(/^s\.csv:2: actual: expected a number as printed/);
   });
 
+  it('states nothing for an empty actual of a year after the edition, nor an empty target of a year before it', () => {
+    const rows = [ROWS[0]!.replace(',R3,17,17,', ',R4,17,,'), ROWS[0]!.replace(',R3,17,17,', ',R2,,16,')];
+    const [future, past] = readStatements(Buffer.from(csv(rows)), 's.csv').rows;
+    expect([future?.target?.value, future?.actual]).toEqual([17, null]);
+    expect([past?.target, past?.actual?.value]).toEqual([null, 16]);
+  });
+
   it('keeps words in a value cell as text with no value (集計中), as the ledger may hold them', () => {
     const [row] = readStatements(Buffer.from(csv([ROWS[0]!.replace(',17,17,', ',17,集計中,')])), 's.csv').rows;
     expect(row?.actual).toEqual({ value: null, text: '集計中', estimate: false, cell: null });

@@ -113,10 +113,16 @@ export function readStatementRow(cells: RowCells, origin: RowOrigin): StatementR
   const unit = text('unit');
   const direction = text('direction') === null ? null : enumerated('direction', DIRECTIONS, 'HIGHER_IS_BETTER, LOWER_IS_BETTER or NONE (上昇, 低下, ―)');
 
+  const edition = year('edition');
+  const fiscalYear = year('fiscal_year');
+  // A report prints no actual for a year after its own (none is known yet) and often repeats a past
+  // year's actual without its target: such an empty cell is not one the row fills, and states nothing,
+  // so an edition's statements written out and read back state exactly what the edition did.
+  const couldState = (column: 'target' | 'actual'): boolean => (column === 'actual' ? fiscalYear <= edition : fiscalYear >= edition);
   const stated = (column: 'target' | 'actual', rowFilled: boolean): StatedCell | null => {
     const printed = cell(column);
     const address = cells(column).cell;
-    if (printed.trim() === '') return rowFilled ? { value: null, text: '', estimate: false, cell: address } : null;
+    if (printed.trim() === '') return rowFilled && couldState(column) ? { value: null, text: '', estimate: false, cell: address } : null;
     const read = readStatedValue(printed, kind, unit);
     if ('problem' in read) return fail(column, read.problem);
     return { value: read.value, text: read.text, estimate: read.estimate, cell: address };
@@ -126,7 +132,7 @@ export function readStatementRow(cells: RowCells, origin: RowOrigin): StatementR
   return {
     source: origin,
     municipality,
-    edition: year('edition'),
+    edition,
     ownerType,
     owner,
     ownerTitle: text('owner_title'),
@@ -139,7 +145,7 @@ export function readStatementRow(cells: RowCells, origin: RowOrigin): StatementR
     kind,
     unit,
     direction,
-    fiscalYear: year('fiscal_year'),
+    fiscalYear,
     target: stated('target', filled),
     actual: stated('actual', filled),
     reason: text('reason'),

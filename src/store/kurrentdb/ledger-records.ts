@@ -15,7 +15,17 @@ const eventMetadataSchema = z.looseObject({
   actor: z.string(),
   reason: z.string().nullable(),
   edition: z.number().nullable(),
-  source: z.object({ sha256: z.string(), line: z.number().nullable() }).nullable(),
+  // file, sheet, cell and layout since statements files (#16): optional, as events before have none.
+  source: z
+    .object({
+      sha256: z.string(),
+      line: z.number().nullable(),
+      file: z.string().optional(),
+      sheet: z.string().optional(),
+      cell: z.string().optional(),
+      layout: z.string().optional(),
+    })
+    .nullable(),
   correlationId: z.string(),
   causationId: z.string().nullable(),
 });
