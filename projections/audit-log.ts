@@ -1,6 +1,7 @@
 // Every event with who, when, why and from which report (and where in it), indexed for the auditors' filters. The rest of
 // each event, its stream too, is in rm_event_payloads (see event-payloads.ts).
 import type { Database } from 'better-sqlite3';
+import { canonicalJson } from './canonical-json';
 import type { ProjectedEvent, Projection } from './projection';
 
 export const auditLogProjection: Projection = {
@@ -34,7 +35,8 @@ export const auditLogProjection: Projection = {
         event.metadata.reason,
         event.metadata.edition,
         event.municipality,
-        source ? JSON.stringify(source) : null,
+        // Canonical: a PostgreSQL store hands back JSON keys in its own order, and read models must not differ by store.
+        source ? canonicalJson(source) : null,
       );
     };
     return { apply };

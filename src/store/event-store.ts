@@ -3,7 +3,8 @@
 
 import type { JsonObject } from '../shared/json';
 
-export interface EventSource {
+// A type, not an interface, so it is JSON to the compiler (canonicalJson takes it as it is).
+export type EventSource = {
   /** SHA-256 of the document the event came from (a statements file's or a sheet's bytes). */
   sha256: string;
   /** 1-based line of the statement in that document; null in a workbook. */
@@ -16,7 +17,7 @@ export interface EventSource {
   cell?: string;
   /** The layout the sheet was read through: name@version. */
   layout?: string;
-}
+};
 
 export interface EventMetadata {
   actor: string;
