@@ -58,10 +58,14 @@ export async function aloneBench(national: Ledger, config: BenchConfig, overview
       const seconds = Math.max(1, Math.round(config.loadSeconds / count));
       const rounds: { n: LoadResult; o: LoadResult }[] = [];
       for (let round = 0; round < count; round++) {
-        const [n, o] = await loadAll(
-          servers.map((server) => ({ url: server.url, body })),
+        // The worker loads its targets in turn: the first of a round measured slower in trials on this
+        // machine whichever it was, so the two take the first place in turns.
+        const order = round % 2 === 0 ? servers : ([servers[1], servers[0]] as const);
+        const results = await loadAll(
+          order.map((server) => ({ url: server.url, body })),
           { connections: config.connections, seconds, warmupSeconds: config.warmupSeconds },
         );
+        const [n, o] = round % 2 === 0 ? results : [results[1], results[0]];
         if (!n || !o || n.non2xx + n.errors + o.non2xx + o.errors > 0) throw new Error('errors under load in the national/alone rounds');
         rounds.push({ n, o });
       }
