@@ -11,6 +11,9 @@ export interface LoadResult {
   reqPerSec: number;
   p50Ms: number;
   p99Ms: number;
+  /** The same from every answer's own time, to fractions of a millisecond (autocannon's are whole ms). */
+  p50MsExact: number;
+  p99MsExact: number;
   non2xx: number;
   errors: number;
 }

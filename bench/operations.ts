@@ -1,5 +1,6 @@
 // The GraphQL operations the suite loads, and how it picks their variables from the generated ledger.
 import type { Database } from 'better-sqlite3';
+import { MEASURE_CODE, splitQualifiedId } from '../src/domain/ids';
 
 export interface Operation {
   name: string;
@@ -37,21 +38,25 @@ export const TARGET_HISTORY = `query TargetHistory($id: ID!, $fiscalYear: Int!, 
   }
 }`;
 
-/** A measure with two outcome indicators, from the middle of the ledger (not the first municipality). */
+/**
+ * A measure with two outcome indicators, from the middle of the ledger (not the first municipality), as
+ * the read model keys it: qualified, `012025:5-1-1` (the value of an indicator's ownerId is its JSON).
+ */
 export function pickMeasure(db: Database): string {
   const code = db
     .prepare<[], string>(
       `SELECT json_extract(value_json, '$') FROM rm_field_current
-       WHERE entity_type = 'indicator' AND field = 'ownerId' AND value_json GLOB '"[0-9]*-[0-9]*-[0-9]*"'
+       WHERE entity_type = 'indicator' AND field = 'ownerId' AND value_json GLOB '"[0-9][0-9][0-9][0-9][0-9][0-9]:[0-9]*-[0-9]*-[0-9]*"'
        GROUP BY value_json HAVING COUNT(*) >= 2 ORDER BY MAX(position) DESC LIMIT 1 OFFSET 2`,
     )
     .pluck()
     .get();
-  if (!code || !/^\d+-\d+-\d+$/.test(code)) throw new Error('the generated ledger has no measure with two indicators');
+  const { municipality, localId } = splitQualifiedId(code ?? '');
+  if (!code || municipality === null || !MEASURE_CODE.test(localId)) throw new Error('the generated ledger has no measure with two indicators');
   return code;
 }
 
-/** The most revised target of the ledger: an indicator and year with the most target statements. */
+/** The most revised target of the ledger: an indicator (its qualified id, as the value history keys it) and year with the most target statements. */
 export function pickRevisedTarget(db: Database): { id: string; fiscalYear: number; from: number; to: number } {
   const row = db
     .prepare<[], { id: string; fiscalYear: number; from: number; to: number }>(
@@ -72,7 +77,10 @@ export const targetHistory = (target: ReturnType<typeof pickRevisedTarget>): Ope
   variables: target,
 });
 
-/** Every measure's and project's overview: asked once each, they bring the whole present into memory. */
+/**
+ * Every measure's and project's overview, by qualified id (no municipality argument needed): asked once
+ * each, they bring the whole present into memory.
+ */
 export function everyOverview(db: Database): Operation[] {
   const ids = (type: string) =>
     db.prepare<[string], string>('SELECT entity_id FROM rm_entity_documents WHERE entity_type = ? ORDER BY entity_id').pluck().all(type);

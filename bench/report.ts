@@ -1,4 +1,6 @@
 // The table printed at the end of a run (and pasted into bench/README.md).
+import type { AloneFigures } from './alone-bench';
+import type { CompareFigures } from './compare-bench';
 import type { TargetCheck } from './targets';
 
 const f = (value: number, digits = 3): string => (Number.isFinite(value) ? String(Number(value.toPrecision(digits))) : 'n/a');
@@ -36,7 +38,31 @@ export function resultRows(results: any): Row[] {
     rows.push({ figure: `trivial query p99 ms while the full verify runs vs without (p50 ${f(v.during.p50Ms)} vs ${f(v.idle.p50Ms)} ms; ${int(v.during.requests)} answered meanwhile)`, ledger: f(v.during.p99Ms), baseline: f(v.idle.p99Ms), ratio: f(v.p99Ratio) });
   }
   rows.push({ figure: `as-of p50 ms, ${int(results.asOf.eventsLarge)} vs ${int(results.asOf.eventsSmall)} events`, ledger: f(results.asOf.p50MsLarge), baseline: f(results.asOf.p50MsSmall), ratio: f(results.asOf.ratio) });
+  rows.push(...nationalRows(results));
   rows.push({ figure: `startup ready ms, full vs empty (peak RSS ${f(results.startup.peakRssMb)} MB, with the whole present in memory: ${f(results.startup.presentCacheMb)} MB)`, ledger: int(results.startup.readyMsFull), baseline: int(results.startup.readyMsEmpty), ratio: f(results.startup.ratio) });
+  return rows;
+}
+
+/** Issue #15's figures; absent from a results.json written before them. */
+function nationalRows(results: { alone?: AloneFigures; compare?: CompareFigures }): Row[] {
+  const rows: Row[] = [];
+  const { alone, compare } = results;
+  if (alone) {
+    rows.push({
+      figure: `measureOverview p50 ms (${alone.code}), national ledger (${int(alone.municipalities)} municipalities, ${int(alone.eventsNational)} events) vs the municipality alone (${int(alone.eventsAlone)} events), uncached; req/s ${int(alone.national.reqPerSec)} vs ${int(alone.alone.reqPerSec)}`,
+      ledger: f(alone.national.p50Ms),
+      baseline: f(alone.alone.p50Ms),
+      ratio: f(alone.p50Ratio),
+    });
+  }
+  if (compare) {
+    rows.push({
+      figure: `compareMunicipalities(fiscalYear: ${compare.fiscalYear}) over ${int(compare.municipalities)} municipalities, one at a time, uncached: p50 ms vs the request budget (p99 ${f(compare.p99Ms)} ms of ${int(compare.samples)}, ${int(compare.responseBytes)} B)`,
+      ledger: f(compare.p50Ms),
+      baseline: int(compare.requestBudgetMs),
+      ratio: f(compare.p50Ms / compare.requestBudgetMs),
+    });
+  }
   return rows;
 }
 

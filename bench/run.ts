@@ -11,10 +11,12 @@ import { Ledger } from '../src/application/ledger';
 import { generateLedger } from '../src/cli/commands/generate/generate-ledger';
 import { fromRoot } from '../src/config/paths';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
+import { aloneBench } from './alone-bench';
 import { appendBench } from './append-bench';
 import { asOfBench, asOfQuestion, type AsOfQuestion } from './as-of-bench';
-import { benchConfig, EVENTS_PER_MUNICIPALITY } from './config';
-import { everyOverview, measureOverview, pickMeasure, pickRevisedTarget, targetHistory } from './operations';
+import { compareBench } from './compare-bench';
+import { benchConfig } from './config';
+import { everyOverview, measureOverview, pickMeasure, pickRevisedTarget, targetHistory, type Operation } from './operations';
 import { queryBench } from './query-bench';
 import { rebuildBench } from './rebuild-bench';
 import { markdownTable, targetLines } from './report';
@@ -57,7 +59,7 @@ async function run(): Promise<number> {
   mkdirSync(config.dir, { recursive: true });
   const storePath = join(config.dir, 'ledger.db');
   for (const suffix of ['', '-wal', '-shm']) rmSync(storePath + suffix, { force: true });
-  const municipalities = Math.max(2, Math.ceil(config.targetEvents / EVENTS_PER_MUNICIPALITY));
+  const { municipalities } = config;
   log(`${config.quick ? 'quick' : 'full'} run in ${config.dir}: ${municipalities} municipalities × ${config.editions} editions × ${config.years} year columns`);
 
   const ledger = await Ledger.embedded(new SqliteEventStore({ path: storePath }));
@@ -89,6 +91,13 @@ async function run(): Promise<number> {
   log(`as-of p50 ${asOf.p50MsSmall.toFixed(3)} ms at ${asOf.eventsSmall} events, ${asOf.p50MsLarge.toFixed(3)} ms at ${asOf.eventsLarge}`);
 
   const operations = [measureOverview(pickMeasure(file)), targetHistory(pickRevisedTarget(file))];
+  // Before the append rounds, whose direct edits would make the national answer differ from the alone one's.
+  log('one municipality in the national ledger vs alone in its own…');
+  const alone = await aloneBench(ledger, config, operations[0] as Operation);
+  log(`measure overview p50 ${alone.national.p50Ms.toFixed(2)} ms national, ${alone.alone.p50Ms.toFixed(2)} ms alone`);
+  log('compareMunicipalities over every municipality…');
+  const compare = await compareBench(ledger, config);
+  log(`compareMunicipalities(${compare.fiscalYear}) p50 ${compare.p50Ms.toFixed(1)} ms, p99 ${compare.p99Ms.toFixed(1)} ms`);
   log('append…');
   const append = await appendBench(ledger, storePath, config.dir, config.appendRounds, config.appendOpsPerRound);
   log('rebuild…');
@@ -133,6 +142,8 @@ async function run(): Promise<number> {
     query,
     verify,
     asOf,
+    alone,
+    compare,
     startup: { ...startup, presentBytesPerEvent: (startup.presentCacheMb * 1024 * 1024) / events },
     targets: [] as ReturnType<typeof checkTargets>,
   };

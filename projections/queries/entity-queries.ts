@@ -124,14 +124,18 @@ export function indicatorsOwned(db: Database, ownerIds: readonly string[], asOf:
   } else {
     const filter = asOfFilter(asOf);
     // Only the indicators that ever had one of these owners (the partial index rm_field_statements_owner),
-    // not every indicator of the ledger: the cost stays that of the answer as the ledger grows.
+    // not every indicator of the ledger: the cost stays that of the answer as the ledger grows. Each owner
+    // is looked up in turn (CROSS JOIN from json_each): as `value_json IN (…)`, SQLite without statistics
+    // took rm_field_statements_edition (field = ?) once it existed and read every ownerId statement of the
+    // ledger (as-of 1.4 ms at 3 municipalities, 11 ms at 14; bench/README.md). Not INDEXED BY: a rebuild
+    // drops the index for its replay, and a read meanwhile would fail instead of being slow.
     rows = statement<{ entity_id: string; owner_json: string }>(
       db,
       `SELECT entity_id, value_json AS owner_json FROM (
          SELECT entity_id, value_json,
            ROW_NUMBER() OVER (PARTITION BY entity_id ORDER BY effective_edition DESC, position DESC) AS rank
          FROM rm_field_statements
-         WHERE entity_id IN (SELECT entity_id FROM rm_field_statements WHERE field = 'ownerId' AND value_json IN (SELECT value FROM json_each(?)))
+         WHERE entity_id IN (SELECT o.entity_id FROM json_each(?) AS j CROSS JOIN rm_field_statements AS o WHERE o.field = 'ownerId' AND o.value_json = j.value)
            AND +entity_type = 'indicator' AND field = 'ownerId' AND ${filter.sql}
        ) WHERE rank = 1 AND value_json IN (SELECT value FROM json_each(?)) ORDER BY entity_id`,
     ).all(owners, ...filter.params, owners);

@@ -61,7 +61,12 @@ export class CompareMunicipalitiesResolver {
     }
     const rows = context.ledger.readModel.yearValuesByMunicipality(fiscalYear, context.resolve(at), chosen);
     const byCode = new Map<string, YearValueRow[]>();
-    for (const row of rows) byCode.set(row.municipality, [...(byCode.get(row.municipality) ?? []), row]);
+    // Pushed, not spread: a copy per row is quadratic in a municipality's rows.
+    for (const row of rows) {
+      const own = byCode.get(row.municipality);
+      if (own) own.push(row);
+      else byCode.set(row.municipality, [row]);
+    }
     return [...byCode.keys()].sort().map((code) => summarize(code, fiscalYear, byCode.get(code) ?? []));
   }
 }

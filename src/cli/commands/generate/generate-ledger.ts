@@ -9,6 +9,11 @@ import { reportText } from './report-text';
 
 export interface GenerateOptions {
   municipalities: number;
+  /**
+   * The index (in municipalityAt's order) of the first municipality: a ledger of one municipality alone,
+   * the same plan as in the national ledger, is `{ municipalities: 1, firstMunicipality: i }`.
+   */
+  firstMunicipality?: number;
   /** Year columns per report: its own year (target and actual) and the targets of the years after. */
   years: number;
   /** Annual reports per municipality, from `firstEdition` on. */
@@ -52,7 +57,8 @@ export async function generateLedger(ledger: Ledger, options: GenerateOptions): 
   const shape = options.shape ?? DEFAULT_SHAPE;
   const actor = options.actor ?? 'plan-ledger:generate';
   const edits = options.directEditsPerReport ?? 1;
-  const plans = Array.from({ length: options.municipalities }, (_, i) => municipalPlan(i, shape));
+  const first = options.firstMunicipality ?? 0;
+  const plans = Array.from({ length: options.municipalities }, (_, i) => municipalPlan(first + i, shape));
   let imports = 0;
   let directEdits = 0;
   let position = await ledger.log.headPosition();
