@@ -1,12 +1,14 @@
 // Every event with who, when, why and from which report (and where in it), indexed for the auditors' filters. The rest of
 // each event, its stream too, is in rm_event_payloads (see event-payloads.ts).
 import type { Database } from 'better-sqlite3';
+import { canonicalJson } from './canonical-json';
 import type { ProjectedEvent, Projection } from './projection';
 
 export const auditLogProjection: Projection = {
   name: 'audit-log',
-  // 2: the municipality of each event. 3: where its statement stands (metadata.source, as JSON).
-  version: 3,
+  // 2: the municipality of each event. 3: where its statement stands (metadata.source, as JSON). 4: that JSON
+  // canonical, so a log copied through PostgreSQL (jsonb orders keys its own way) projects the same bytes.
+  version: 4,
   tables: ['rm_audit_log'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_audit_log (
@@ -34,7 +36,7 @@ export const auditLogProjection: Projection = {
         event.metadata.reason,
         event.metadata.edition,
         event.municipality,
-        source ? JSON.stringify(source) : null,
+        source ? canonicalJson({ ...source }) : null,
       );
     };
     return { apply };
