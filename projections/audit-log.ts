@@ -6,8 +6,9 @@ import type { ProjectedEvent, Projection } from './projection';
 
 export const auditLogProjection: Projection = {
   name: 'audit-log',
-  // 2: the municipality of each event. 3: where its statement stands (metadata.source, as JSON).
-  version: 3,
+  // 2: the municipality of each event. 3: where its statement stands (metadata.source, as JSON). 4: that JSON
+  // canonical, so a log copied through PostgreSQL (jsonb orders keys its own way) projects the same bytes.
+  version: 4,
   tables: ['rm_audit_log'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_audit_log (

@@ -28,7 +28,11 @@ export class ReadModelState {
       'INSERT INTO rm_checkpoint (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
     );
     this.readMeta = db.prepare<[string], string>('SELECT value FROM rm_meta WHERE key = ?').pluck();
-    this.writeMeta = db.prepare<[string, string]>('INSERT OR REPLACE INTO rm_meta (key, value) VALUES (?, ?)');
+    // A fact already kept is not written again: opening a ledger to read it (export) or to refuse a file
+    // must leave the store's files as they were.
+    this.writeMeta = db.prepare<[string, string]>(
+      'INSERT INTO rm_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value <> excluded.value',
+    );
     this.deleteMeta = db.prepare<[string]>('DELETE FROM rm_meta WHERE key = ?');
   }
 

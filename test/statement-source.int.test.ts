@@ -85,3 +85,43 @@ describe('Revision.source', () => {
     });
   });
 });
+
+describe('AuditEvent.source', () => {
+  const SOURCES = `query { auditTrail(first: 500) { edges { node { type edition source { file sha256 sheet line cell layout } } } } }`;
+
+  async function auditSources(): Promise<{ type: string; edition: number | null; source: Record<string, unknown> | null }[]> {
+    const result = await graphql({ schema: await ledgerSchema(), source: SOURCES, contextValue: createRequestContext(ledger, 'test') });
+    expect(result.errors).toBeUndefined();
+    const data = result.data as { auditTrail: { edges: { node: { type: string; edition: number | null; source: Record<string, unknown> | null } }[] } };
+    return data.auditTrail.edges.map((edge) => edge.node);
+  }
+
+  it('names the file of an import on its EditionImported and on each statement, from the audit log; null for a direct edit', async () => {
+    const path = join(dir, 'statements.csv');
+    const bytes = Buffer.from(
+      'municipality,edition,owner_type,owner,owner_title,indicator,kind,unit,fiscal_year,target,actual\n' +
+        '062073,R3,measure,5-1-1,多様な担い手が参画するまちづくりの推進,NPO法人数,OUTCOME,団体,2021,17,17\n',
+    );
+    writeFileSync(path, bytes);
+    await runImport(ledger, [path], { dryRun: false }, quiet);
+    await ledger.recordValue('062073', { indicatorId: '5-1-1/NPO法人数', fiscalYear: 2021, kind: 'ACTUAL', value: 18, text: '18', reason: '訂正' }, 'test');
+
+    const events = await auditSources();
+    const file = { file: path, sha256: sha256(bytes), sheet: null, cell: null, layout: null };
+    expect(events.find((e) => e.type === 'EditionImported')).toEqual({ type: 'EditionImported', edition: 2021, source: { ...file, line: 1 } });
+    expect(events.find((e) => e.type === 'TargetSet')).toEqual({ type: 'TargetSet', edition: 2021, source: { ...file, line: 2 } });
+    expect(events.at(-1)).toEqual({ type: 'ActualRevised', edition: null, source: null });
+  });
+
+  it('leaves the file out of the EditionImported of a report split over several files: their hash is no one file’s', async () => {
+    const lines = readFileSync(SAMPLE_PATH, 'utf8').split('\n');
+    const cut = lines.findIndex((line, i) => line === '所属' && i > 10);
+    const parts = [
+      { text: lines.slice(0, cut).join('\n'), file: 'part-1.txt' },
+      { text: lines.slice(cut).join('\n'), file: 'part-2.txt' },
+    ];
+    await ledger.importReport(parts, { municipality: '062073', actor: 'test' });
+    const imported = (await auditSources()).find((e) => e.type === 'EditionImported');
+    expect(imported?.source).toMatchObject({ file: null, line: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+});

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { currentPayload } from '../../events/catalogue';
-import type { RecordedEvent } from '../../src/store/event-store';
+import type { EventSource, RecordedEvent } from '../../src/store/event-store';
 import type { JsonObject } from '../../src/shared/json';
 import { canonicalJson } from '../canonical-json';
 
@@ -27,6 +27,8 @@ export interface AuditRow {
   edition: number | null;
   /** The code of the municipality it belongs to. */
   municipality: string;
+  /** Where its statement stands in what was imported (metadata.source); null for a direct edit. */
+  source: EventSource | null;
   data: JsonObject;
   hash: string;
   previousHash: string | null;
@@ -41,7 +43,7 @@ export interface AuditSource {
   type: string;
   version: number;
   recordedAt: string;
-  metadata: { actor: string; reason: string | null; edition: number | null };
+  metadata: { actor: string; reason: string | null; edition: number | null; source: EventSource | null };
   data: JsonObject;
   hash: string;
   previousHash: string | null;
@@ -63,6 +65,7 @@ export function auditRow(event: AuditSource | RecordedEvent, municipality: strin
     reason: event.metadata.reason,
     edition: event.metadata.edition,
     municipality,
+    source: event.metadata.source,
     data: JSON.parse(canonicalJson(currentPayload(event))) as JsonObject,
     hash: event.hash,
     previousHash: event.previousHash,
@@ -81,6 +84,8 @@ interface AuditLogRow {
   reason: string | null;
   edition: number | null;
   municipality: string;
+  /** metadata.source as JSON (the audit-log projection's own JSON.stringify of it). */
+  source: string | null;
   data: string;
   hash: string;
   previousHash: string | null;
@@ -95,7 +100,7 @@ const fromLogRow = (row: AuditLogRow): AuditRow =>
     type: row.type,
     version: row.version,
     recordedAt: row.recordedAt,
-    metadata: { actor: row.actor, reason: row.reason, edition: row.edition },
+    metadata: { actor: row.actor, reason: row.reason, edition: row.edition, source: row.source === null ? null : (JSON.parse(row.source) as EventSource) },
     data: JSON.parse(row.data) as JsonObject,
     hash: row.hash,
     previousHash: row.previousHash,
@@ -138,7 +143,7 @@ export function auditPage(db: Database, filter: AuditFilter, window: AuditWindow
   const rows = db
     .prepare<unknown[], AuditLogRow>(
       `SELECT a.position, p.event_id AS eventId, p.stream_id AS streamId, p.stream_revision AS streamRevision, a.type, p.version,
-         a.recorded_at AS recordedAt, a.actor, a.reason, a.edition, a.municipality, p.data, p.hash, p.previous_hash AS previousHash
+         a.recorded_at AS recordedAt, a.actor, a.reason, a.edition, a.municipality, a.source, p.data, p.hash, p.previous_hash AS previousHash
        FROM rm_audit_log a JOIN rm_event_payloads p ON p.position = a.position
        WHERE ${condition.sql} AND a.position > ? AND (? IS NULL OR a.position < ?) ORDER BY a.position ${last === null ? 'ASC' : 'DESC'} LIMIT ?`,
     )

@@ -2,6 +2,7 @@
 // read model) and a Subscription.ledgerEvents payload (straight from the store) must be identical.
 import type { AuditRow } from '../../projections/queries/audit-queries';
 import { encodeCursor } from './pagination';
+import { statementSourceOf } from './statement-source';
 import { AuditEvent } from './types/ledger-types';
 
 export function toAuditEvent(row: AuditRow): AuditEvent {
@@ -16,6 +17,7 @@ export function toAuditEvent(row: AuditRow): AuditEvent {
     reason: row.reason,
     edition: row.edition,
     municipalityCode: row.municipality,
+    source: statementSourceOf(row.source),
     data: row.data,
     hash: row.hash,
     previousHash: row.previousHash,

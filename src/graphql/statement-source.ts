@@ -1,6 +1,6 @@
-// An event's metadata.source, as the audit log keeps it (JSON), → Revision.source. Older events carry
-// only the hash and the line; every other key is optional, so each is read for what it is and a missing
-// one is null.
+// An event's metadata.source, as the audit log keeps it (JSON) or the store gives it, → Revision.source and
+// AuditEvent.source. Older events carry only the hash and the line; every other key is optional, so each
+// is read for what it is and a missing one is null.
 import type { StatementSource } from './types/indicator-types';
 
 const text = (record: Record<string, unknown>, key: string): string | null => {
@@ -10,9 +10,13 @@ const text = (record: Record<string, unknown>, key: string): string | null => {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** From the audit log's JSON (Revision.source). */
 export function statementSource(json: string | null): StatementSource | null {
-  if (json === null) return null;
-  const parsed: unknown = JSON.parse(json);
+  return json === null ? null : statementSourceOf(JSON.parse(json));
+}
+
+/** From metadata.source as the store or the audit log gives it (AuditEvent.source), whatever its age. */
+export function statementSourceOf(parsed: unknown): StatementSource | null {
   if (!isRecord(parsed)) return null;
   const sha256 = text(parsed, 'sha256');
   if (sha256 === null) return null;

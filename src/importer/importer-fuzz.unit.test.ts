@@ -12,9 +12,9 @@ import { ReportParseError } from './report-errors';
 import { readStatements } from './statements/read-statements';
 import { readStatementsWorkbook } from './statements/read-statements-workbook';
 import type { StatementRow } from './statements/statement-row';
-import { buildWorkbook, type SheetSpec } from './testing/build-workbook';
-import { BYTE_CORRUPTIONS, CSV_CORRUPTIONS, encodeSomehow, LAYOUT_CORRUPTIONS, nastyCellValue, type Random } from './testing/corruptions';
-import { cellAddress } from './xlsx/cell-address';
+import { buildWorkbook } from './testing/build-workbook';
+import { BYTE_CORRUPTIONS, CSV_CORRUPTIONS, encodeSomehow, LAYOUT_CORRUPTIONS, type Random } from './testing/corruptions';
+import { damagedSheet } from './testing/damaged-sheet';
 
 const SEED = 20_261_201;
 const CASES = { csv: 450, workbook: 300, layout: 300 };
@@ -133,25 +133,3 @@ describe('importer fuzz (seeded)', () => {
     expect(reads).toBeGreaterThan(10);
   }, 180_000);
 });
-
-/** The sheet with one to four cells replaced by nasty values, and now and then a merge or two columns swapped. */
-function damagedSheet(sheet: SheetSpec, random: Random, rows: number, columns: number): SheetSpec {
-  const cells: Record<string, ReturnType<typeof nastyCellValue>> = { ...sheet.cells };
-  const count = 1 + Math.floor(random() * 4);
-  for (let i = 0; i < count; i++) cells[cellAddress(1 + Math.floor(random() * rows), 1 + Math.floor(random() * columns))] = nastyCellValue(random);
-  const merges = [...(sheet.merges ?? [])];
-  if (random() < 0.2) {
-    const row = 1 + Math.floor(random() * rows);
-    const column = 1 + Math.floor(random() * (columns - 1));
-    const range = `${cellAddress(row, column)}:${cellAddress(row + Math.floor(random() * 2), column + 1)}`;
-    // exceljs refuses a merge that overlaps another: none is added in rows near the sheet's own.
-    if (!merges.some((m) => [...m.matchAll(/\d+/g)].some(([r]) => Math.abs(Number(r) - row) <= 1))) merges.push(range);
-  }
-  let sheetRows = sheet.rows;
-  if (random() < 0.15) {
-    const a = Math.floor(random() * columns);
-    const b = Math.floor(random() * columns);
-    sheetRows = sheet.rows.map((row) => row.map((cell, i) => (i === a ? row[b] : i === b ? row[a] : cell)));
-  }
-  return { ...sheet, rows: sheetRows, cells, merges };
-}

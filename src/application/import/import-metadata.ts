@@ -82,8 +82,13 @@ export class ImportMetadata {
     };
   }
 
-  /** The edition stream's record of an import that changed anything. */
-  editionImported(data: EditionImportedData): StreamAppend {
+  /**
+   * The edition stream's record of an import that changed anything; its source names the file when the
+   * import was one document that has a name (the hash of several is of their hashes: no one file's).
+   */
+  editionImported(data: EditionImportedData, parts: readonly ParsedDocument[]): StreamAppend {
+    const [only] = parts;
+    const file = parts.length === 1 ? only?.file : undefined;
     const { actor, edition, reason, correlationId, municipality, streamPrefix } = this.provenance;
     return {
       streamId: streamPrefix + editionStreamId(edition),
@@ -94,7 +99,7 @@ export class ImportMetadata {
           type: EditionImported.type,
           version: EditionImported.version,
           data,
-          metadata: { actor, reason, edition, source: { sha256: data.sourceSha256, line: 1 }, correlationId, causationId: null, municipality },
+          metadata: { actor, reason, edition, source: { sha256: data.sourceSha256, line: 1, ...(file !== undefined ? { file } : {}) }, correlationId, causationId: null, municipality },
         },
       ],
     };

@@ -82,7 +82,7 @@ export async function planImport(streams: MunicipalityStreams, { parts, commands
         measures: measureCount,
         projects: projectCount,
         indicators: reportedIndicators,
-      }),
+      }, parts),
     );
   }
   const summary: PlannedSummary = {

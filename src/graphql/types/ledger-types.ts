@@ -2,7 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import type { JsonObject } from '../../shared/json';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLISODateTime } from 'type-graphql';
-import { ValueChange } from './indicator-types';
+import { StatementSource, ValueChange } from './indicator-types';
 import { Node } from './node-types';
 import { Project } from './plan-types';
 import { currentEvent, type LedgerEvent, type LedgerEventType } from '../../../events/catalogue';
@@ -57,6 +57,11 @@ export class AuditEvent {
   @Field(() => String) actor!: string;
   @Field(() => String, { nullable: true }) reason!: string | null;
   @Field(() => Int, { nullable: true }) edition!: number | null;
+  @Field(() => StatementSource, {
+    nullable: true,
+    description: 'Where an imported event\'s statement stands: the file, its SHA-256 and line, or sheet and cell (extension); null for a direct edit',
+  })
+  source!: StatementSource | null;
   @Field(() => GraphQLJSONObject) data!: JsonObject;
   @Field(() => String, { description: 'SHA-256 over this event and previousHash: the log is a hash chain' }) hash!: string;
   @Field(() => String, { nullable: true }) previousHash!: string | null;
