@@ -36,7 +36,6 @@ export const auditLogProjection: Projection = {
         event.metadata.reason,
         event.metadata.edition,
         event.municipality,
-        // Canonical: a PostgreSQL store hands back JSON keys in its own order, and read models must not differ by store.
         source ? canonicalJson(source) : null,
       );
     };
