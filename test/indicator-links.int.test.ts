@@ -12,20 +12,10 @@ import { DomainError } from '../src/domain/domain-error';
 import { createApolloServer } from '../src/graphql/apollo-server';
 import { createRequestContext, type RequestContext } from '../src/graphql/context';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
-import { editionText, viewAsOfEdition } from './support/editions';
+import { editionText, renamed2022Text, RENAMED, viewAsOfEdition } from './support/editions';
 import { dumpReadModel } from './support/read-model-dump';
 
-const FROM = '5-1-1/NPO法人数';
-const TO = '5-1-1/NPO法人の数';
-const ROW_2022 = 'NPO法人数\t17 団体\t17 団体\t18 団体\t19 団体\t19 団体';
-
-/** The 2022 fixture with NPO法人数 renamed in its one row. */
-export function renamed2022Text(): string {
-  const text = editionText(2022);
-  if (text.split(ROW_2022).length !== 2) throw new Error('the 2022 fixture must contain the NPO法人数 row exactly once');
-  return text.replace(ROW_2022, ROW_2022.replace('NPO法人数', 'NPO法人の数'));
-}
-
+const { from: FROM, to: TO } = RENAMED;
 const INDICATOR = `query($id: ID!) {
   indicator(id: $id) {
     id name linkedFrom
