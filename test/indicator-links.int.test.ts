@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApolloServer } from '@apollo/server';
+import { absences } from '../projections/queries/catalog-queries';
 import { valuesOf } from '../projections/queries/value-queries';
 import { Ledger } from '../src/application/ledger';
 import { DomainError } from '../src/domain/domain-error';
@@ -75,6 +76,7 @@ describe('linking an indicator renamed between editions', () => {
     // Read through the present in memory, so the link below must drop what it kept.
     await ask(INDICATOR, { id: TO });
     await ask(OWNER);
+    expect(absences(ledger.readModel.databaseForTests()).map((a) => a.id)).toContain(qualified(FROM));
     const { added, dropped } = listed(await ask(CHANGES));
     expect(added).toContain(qualified(TO));
     expect(dropped).toContain(qualified(FROM));
@@ -118,6 +120,7 @@ describe('linking an indicator renamed between editions', () => {
   });
 
   it('no longer reports the rename as dropped and added, and reports the revision across it', async () => {
+    expect(absences(ledger.readModel.databaseForTests()).map((a) => a.id)).not.toContain(qualified(FROM));
     const data = await ask(CHANGES);
     const { added, dropped } = listed(data);
     expect([...added, ...dropped].filter((id) => id.startsWith('062073:5-1-1/'))).toEqual([]);
