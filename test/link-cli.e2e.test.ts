@@ -38,7 +38,7 @@ describe('plan-ledger link', () => {
 
     const dryRun = await cli('import', '--municipality', '062073', '--dry-run', renamed);
     expect(dryRun.code).toBe(0);
-    expect(dryRun.stdout).toContain(`renamed? ${RENAMED.from} → ${RENAMED.to}`);
+    expect(dryRun.stdout).toContain(`renamed? ${RENAMED.from} → ${RENAMED.to} (names 73% alike)`);
     expect(dryRun.stdout).toContain(`plan-ledger link '${RENAMED.from}' '${RENAMED.to}' --municipality 062073 --reason …`);
     // A suggestion only: nothing is linked, nothing written.
     expect((await cli('import', '--municipality', '062073', renamed)).code).toBe(0);
