@@ -64,6 +64,22 @@ export type ValueStatedData = {
   effectiveEdition: number;
 };
 
+/**
+ * A person said this indicator (`indicatorId`, the one renamed away from) is the same indicator as `to`
+ * (its name in later editions): what was stated under this id counts as stated of `to`. Recorded on this
+ * indicator's stream, so a second link of it is refused by its own stream's revision; never emitted by an
+ * import. The owners are kept so the event names every entity whose reads it changes (Projection.touches).
+ */
+export type IndicatorLinkedData = {
+  indicatorId: string;
+  /** Measure code or project id of this indicator. */
+  ownerId: string;
+  /** The indicator it continues as, of the same municipality and kind. */
+  to: string;
+  /** Measure code or project id of `to`. */
+  toOwnerId: string;
+};
+
 export const IndicatorDefined = defineEvent<IndicatorDefinedData>()('IndicatorDefined');
 export const IndicatorReported = defineEvent<IndicatorReportedData>()('IndicatorReported', 2, {
   // Version 1 did not record which cells the edition stated.
@@ -79,8 +95,10 @@ export const ActualRecorded = defineEvent<ValueStatedData>()('ActualRecorded');
 /** An actual that differs from the one stated before. */
 export const ActualRevised = defineEvent<ValueStatedData>()('ActualRevised');
 
+export const IndicatorLinked = defineEvent<IndicatorLinkedData>()('IndicatorLinked');
+
 export const valueEvents = [TargetSet, TargetRevised, ActualRecorded, ActualRevised] as const;
-export const indicatorEvents = [IndicatorDefined, IndicatorReported, IndicatorNotReported, ...valueEvents] as const;
+export const indicatorEvents = [IndicatorDefined, IndicatorReported, IndicatorNotReported, IndicatorLinked, ...valueEvents] as const;
 /** A statement of a target or an actual. */
 export type ValueEvent = EventOf<(typeof valueEvents)[number]>;
 /** What an indicator's stream holds. */

@@ -9,6 +9,7 @@ import {
   ActualRecorded,
   ActualRevised,
   IndicatorDefined,
+  IndicatorLinked,
   IndicatorNotReported,
   IndicatorReported,
   TargetRevised,
@@ -19,16 +20,19 @@ import { ProjectNotReported, ProjectRegistered, ProjectReported } from '../event
 import { MEASURE_CODE, placementOf, qualifiedId, splitQualifiedId } from '../src/domain/ids';
 import type { JsonValue } from '../src/shared/json';
 import { canonicalJson } from './canonical-json';
+import { aliasTableSchema, indicatorAliases, withAliases } from './indicator-aliases';
 import type { ApplyMode, ProjectedEvent, Projection } from './projection';
 
 export type EntityType = 'measure' | 'project' | 'indicator';
 
+const LINKS_TABLE = 'rm_indicator_links';
+
 export const planEntitiesProjection: Projection = {
   name: 'plan-entities',
   // 2: ids qualified by municipality (062073:5-1-1), chapters kept per municipality; the edition indexes
-  // editionChanges reads.
-  version: 2,
-  tables: ['rm_field_statements', 'rm_field_current', 'rm_entity_documents', 'rm_entity_editions', 'rm_chapter_members'],
+  // editionChanges reads. 3: a linked indicator's rows merged into the one it continues as (rm_indicator_links).
+  version: 3,
+  tables: ['rm_field_statements', 'rm_field_current', 'rm_entity_documents', 'rm_entity_editions', 'rm_chapter_members', 'rm_indicator_links'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_field_statements (
       entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, field TEXT NOT NULL,
@@ -62,6 +66,10 @@ export const planEntitiesProjection: Projection = {
       municipality TEXT NOT NULL, chapter INTEGER NOT NULL, entity_type TEXT NOT NULL, entity_id TEXT NOT NULL,
       PRIMARY KEY (municipality, chapter, entity_type, entity_id)
     ) WITHOUT ROWID;
+    -- Indicators linked to the one they continue as: their statements and editions are that one's now
+    -- (see mergeIndicator), so an id here names no entity of its own (indicator-aliases.ts).
+    ${aliasTableSchema(LINKS_TABLE)}
+    CREATE INDEX IF NOT EXISTS rm_indicator_links_to ON rm_indicator_links (to_id, from_id);
   `,
 
   prepare(db: Database, mode: ApplyMode) {
@@ -160,8 +168,44 @@ export const planEntitiesProjection: Projection = {
       }
     };
 
+    // A link merges the indicator renamed away from into the one it continues as: its field statements
+    // (its old name stays the name as of the editions that used it), the editions that reported it, and so
+    // its whole identity, as of any point in time. Its later events land there too (aliases.resolve).
+    const aliases = indicatorAliases(db, LINKS_TABLE);
+    const moveStatements = db.prepare('UPDATE OR IGNORE rm_field_statements SET entity_id = ? WHERE entity_id = ?');
+    const moveEditions = db.prepare('UPDATE OR IGNORE rm_entity_editions SET entity_id = ? WHERE entity_id = ?');
+    // What a move left behind would collide with a row of the same key (never, for a link the domain allows).
+    const dropLeftovers = ['rm_field_statements', 'rm_entity_editions', 'rm_field_current', 'rm_entity_documents'].map((table) =>
+      db.prepare(`DELETE FROM ${table} WHERE entity_id = ?`),
+    );
+    const dropCurrent = db.prepare('DELETE FROM rm_field_current WHERE entity_id = ?');
+    // The winners upsertCurrent keeps, from all of an entity's statements at once (as afterReplay does).
+    const writeCurrentOf = db.prepare(`
+      INSERT INTO rm_field_current (entity_type, entity_id, field, value_json, effective_edition, position)
+      SELECT entity_type, entity_id, field, value_json, effective_edition, position FROM (
+        SELECT *, ROW_NUMBER() OVER (PARTITION BY field ORDER BY effective_edition DESC, position DESC) AS rank
+        FROM rm_field_statements WHERE entity_id = ?
+      ) WHERE rank = 1`);
+    const mergeIndicator = (from: string, to: string, position: number) => {
+      const into = aliases.resolve(to);
+      aliases.link(from, into, position);
+      moveStatements.run(into, from);
+      moveEditions.run(into, from);
+      for (const drop of dropLeftovers) drop.run(from);
+      earliestById.delete(from);
+      earliestById.delete(into);
+      changed.delete(from);
+      if (mode === 'live') {
+        dropCurrent.run(into);
+        writeCurrentOf.run(into);
+        changed.add(into);
+      }
+    };
+
     const apply = (event: ProjectedEvent) => {
       const own = (localId: string) => qualifiedId(event.municipality, localId);
+      // An indicator's id, or the one it was linked to.
+      const indicator = (localId: string) => aliases.resolve(own(localId));
       switch (event.type) {
         case MeasureRegistered.type: {
           const { code, title } = event.data;
@@ -175,7 +219,7 @@ export const planEntitiesProjection: Projection = {
         case IndicatorDefined.type: {
           const { indicatorId, ...fields } = event.data;
           const qualified = { ...fields, ownerId: own(fields.ownerId) };
-          for (const [field, value] of Object.entries(qualified)) state('indicator', own(indicatorId), editionOf(event), event.position, field, value);
+          for (const [field, value] of Object.entries(qualified)) state('indicator', indicator(indicatorId), editionOf(event), event.position, field, value);
           break;
         }
         case MeasureReported.type:
@@ -185,7 +229,10 @@ export const planEntitiesProjection: Projection = {
           reported('project', own(event.data.projectId), event.data.edition, event.position, event.data.changes);
           break;
         case IndicatorReported.type:
-          reported('indicator', own(event.data.indicatorId), event.data.edition, event.position, qualifiedOwner(event.municipality, event.data.changes));
+          reported('indicator', indicator(event.data.indicatorId), event.data.edition, event.position, qualifiedOwner(event.municipality, event.data.changes));
+          break;
+        case IndicatorLinked.type:
+          mergeIndicator(own(event.data.indicatorId), own(event.data.to), event.position);
           break;
         case MeasureNotReported.type:
         case ProjectNotReported.type:
@@ -206,40 +253,19 @@ export const planEntitiesProjection: Projection = {
       for (const id of changed) writeDocument.run(id, id);
       changed.clear();
     };
-    return { apply, flush, forget: () => earliestById.clear() };
+    return {
+      apply,
+      flush,
+      forget: () => {
+        earliestById.clear();
+        aliases.forget();
+      },
+      // An event of an indicator linked away changes the rows of the one it was linked to.
+      touches: (event) => withAliases(planEntityTouches(event), aliases.resolve),
+    };
   },
 
-  touches(event: ProjectedEvent): readonly string[] {
-    const own = (localId: string) => qualifiedId(event.municipality, localId);
-    switch (event.type) {
-      case MeasureRegistered.type:
-        return [own(event.data.code)];
-      case ProjectRegistered.type:
-        return [own(event.data.projectId)];
-      case IndicatorDefined.type:
-        // The owner's list of indicators changes with it.
-        return [own(event.data.indicatorId), own(event.data.ownerId)];
-      case MeasureReported.type:
-        return reportedTouches(event.municipality, event.data.code, event.data.changes);
-      case ProjectReported.type:
-        return reportedTouches(event.municipality, event.data.projectId, event.data.changes);
-      case IndicatorReported.type:
-        return reportedTouches(event.municipality, event.data.indicatorId, event.data.changes);
-      case MeasureNotReported.type:
-      case ProjectNotReported.type:
-      case IndicatorNotReported.type:
-      case TargetSet.type:
-      case TargetRevised.type:
-      case ActualRecorded.type:
-      case ActualRevised.type:
-      case EditionImported.type:
-        return [];
-      default: {
-        const _exhaustive: never = event;
-        return [];
-      }
-    }
-  },
+  touches: planEntityTouches,
 
   // The winner of each field is the statement upsertCurrent keeps: the highest edition, then the latest.
   // knownAt's restatements never win: each holds an edition below one some state() row already has.
@@ -253,6 +279,42 @@ export const planEntitiesProjection: Projection = {
     db.exec(entityDocumentsSql('all'));
   },
 };
+
+/** The measures, projects and indicators an event changes, by the ids the event names. */
+function planEntityTouches(event: ProjectedEvent): readonly string[] {
+  const own = (localId: string) => qualifiedId(event.municipality, localId);
+  switch (event.type) {
+    case MeasureRegistered.type:
+      return [own(event.data.code)];
+    case ProjectRegistered.type:
+      return [own(event.data.projectId)];
+    case IndicatorDefined.type:
+      // The owner's list of indicators changes with it.
+      return [own(event.data.indicatorId), own(event.data.ownerId)];
+    case MeasureReported.type:
+      return reportedTouches(event.municipality, event.data.code, event.data.changes);
+    case ProjectReported.type:
+      return reportedTouches(event.municipality, event.data.projectId, event.data.changes);
+    case IndicatorReported.type:
+      return reportedTouches(event.municipality, event.data.indicatorId, event.data.changes);
+    case IndicatorLinked.type:
+      // Both indicators, and both owners' lists of indicators.
+      return [event.data.indicatorId, event.data.to, event.data.ownerId, event.data.toOwnerId].map(own);
+    case MeasureNotReported.type:
+    case ProjectNotReported.type:
+    case IndicatorNotReported.type:
+    case TargetSet.type:
+    case TargetRevised.type:
+    case ActualRecorded.type:
+    case ActualRevised.type:
+    case EditionImported.type:
+      return [];
+    default: {
+      const _exhaustive: never = event;
+      return [];
+    }
+  }
+}
 
 /**
  * What a Reported event about `id` changes besides it: the measures a project links to are restated

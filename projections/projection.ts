@@ -49,4 +49,10 @@ export interface Applier {
   forget?(): void;
   /** Ends a batch of events, in its transaction: work kept for once per batch rather than once per event. */
   flush?(): void;
+  /**
+   * The projection's `touches` for an event it has just applied, when what the applier knows of its
+   * tables changes the answer: an event of an indicator linked away changes the rows of the one it
+   * continues as, which the event does not name.
+   */
+  touches?(event: ProjectedEvent): readonly string[];
 }

@@ -8,7 +8,7 @@ const changed = (name: string, change: Partial<Projection>): Projection[] => pro
 describe('readModelVersion', () => {
   it("names every projection and its version, the checkpoint's, and where the log is", () => {
     expect(readModelVersion(projections, 'same-database')).toBe(
-      'checkpoint@1 plan-entities@2 value-history@2 audit-log@4 event-payloads@1 editions@2 log:same-database',
+      'checkpoint@1 plan-entities@3 value-history@3 audit-log@4 event-payloads@1 editions@2 log:same-database',
     );
   });
 

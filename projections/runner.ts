@@ -46,7 +46,8 @@ export class ProjectionRunner implements ReplayTarget {
   readonly state: ReadModelState;
   readonly projections: readonly Projection[];
   private readonly appliers: Applier[];
-  private readonly touching: readonly Projection[];
+  /** The projections that name what an event changes, each with its live applier (which may know better). */
+  private readonly touching: readonly { projection: Projection; applier: Applier }[];
   private readonly changeListeners: ReadModelChangeListener[] = [];
   /** Why the read model had to be rebuilt when this runner opened it; null when it could be caught up. */
   readonly staleBecause: string | null;
@@ -58,11 +59,14 @@ export class ProjectionRunner implements ReplayTarget {
     private readonly scope: ReadScope = EVERY_MUNICIPALITY,
   ) {
     this.projections = readModelProjections(log);
-    this.touching = this.projections.filter((p) => p.touches !== undefined);
     this.state = new ReadModelState(db);
     this.staleBecause = openReadModelTables(this.state, this.projections, log, scope.only);
     this.stale = this.staleBecause !== null;
     this.appliers = this.projections.map((p) => p.prepare(db, 'live'));
+    this.touching = this.projections.flatMap((projection, i) => {
+      const applier = this.appliers[i];
+      return projection.touches !== undefined && applier !== undefined ? [{ projection, applier }] : [];
+    });
   }
 
   /**
@@ -113,7 +117,11 @@ export class ProjectionRunner implements ReplayTarget {
         continue;
       }
       for (const applier of appliers) applier.apply(current);
-      if (touched) for (const projection of this.touching) for (const id of projection.touches?.(current) ?? []) touched.add(id);
+      if (touched) {
+        for (const { projection, applier } of this.touching) {
+          for (const id of applier.touches?.(current) ?? projection.touches?.(current) ?? []) touched.add(id);
+        }
+      }
       checkpoint = event.position;
     }
     for (const applier of appliers) applier.flush?.();

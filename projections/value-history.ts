@@ -3,16 +3,20 @@
 // audit log's, read by position. For reads of the present, each indicator's current values are one
 // document (value-document.ts).
 import type { Database } from 'better-sqlite3';
-import { isValueEvent, valueKindOf } from '../events/indicator-events';
+import { IndicatorLinked, isValueEvent, valueKindOf } from '../events/indicator-events';
 import { qualifiedId } from '../src/domain/ids';
+import { aliasTableSchema, indicatorAliases, withAliases } from './indicator-aliases';
 import type { ApplyMode, ProjectedEvent, Projection } from './projection';
-import { stateValue, type ValueEntry } from './value-document';
+import { stateValue, type StatedValue, type ValueEntry } from './value-document';
+
+const ALIASES_TABLE = 'rm_value_aliases';
 
 export const valueHistoryProjection: Projection = {
   name: 'value-history',
-  // 2: indicator ids qualified by municipality; the edition index editionChanges reads.
-  version: 2,
-  tables: ['rm_value_statements', 'rm_value_documents'],
+  // 2: indicator ids qualified by municipality; the edition index editionChanges reads. 3: statements of
+  // an indicator linked away are the one's it continues as (rm_value_aliases).
+  version: 3,
+  tables: ['rm_value_statements', 'rm_value_documents', 'rm_value_aliases'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_value_statements (
       position INTEGER PRIMARY KEY, indicator_id TEXT NOT NULL,
@@ -26,6 +30,8 @@ export const valueHistoryProjection: Projection = {
       ON rm_value_statements (edition, indicator_id, fiscal_year, kind, position) WHERE edition IS NOT NULL;
     -- A JSON array of ValueEntry: [fiscal_year, kind, value, text, effective_edition, target revised (0/1)], in key order.
     CREATE TABLE IF NOT EXISTS rm_value_documents (indicator_id TEXT PRIMARY KEY, document TEXT NOT NULL) WITHOUT ROWID;
+    -- Indicators linked to the one they continue as (IndicatorLinked): their statements, earlier and later, are that one's.
+    ${aliasTableSchema(ALIASES_TABLE)}
   `,
 
   prepare(db: Database, mode: ApplyMode) {
@@ -47,11 +53,38 @@ export const valueHistoryProjection: Projection = {
       return entries;
     };
 
+    const aliases = indicatorAliases(db, ALIASES_TABLE);
+    const moveStatements = db.prepare('UPDATE rm_value_statements SET indicator_id = ? WHERE indicator_id = ?');
+    const dropDocument = db.prepare('DELETE FROM rm_value_documents WHERE indicator_id = ?');
+    const statementsOf = db.prepare<[string], StatedValue>(`
+      SELECT fiscal_year AS fiscalYear, kind, value, text, effective_edition AS effectiveEdition
+      FROM rm_value_statements WHERE indicator_id = ? ORDER BY position`);
+    // The statements of the indicator linked away become the other's, at the positions they were made
+    // at: so views as of a time before the link show them under the indicator they continue as too. A
+    // replay moves them all at once, at its end (afterReplay), rather than scanning the table per link
+    // without its indexes.
+    const link = (from: string, to: string, position: number) => {
+      const into = aliases.resolve(to);
+      aliases.link(from, into, position);
+      if (mode !== 'live') return;
+      moveStatements.run(into, from);
+      dropDocument.run(from);
+      documents.delete(from);
+      // stateValue takes statements in log order: the merged ones interleave, so the document is made again.
+      const entries: ValueEntry[] = [];
+      for (const stated of statementsOf.iterate(into)) stateValue(entries, stated);
+      documents.set(into, entries);
+    };
+
     const apply = (event: ProjectedEvent) => {
+      if (event.type === IndicatorLinked.type) {
+        link(qualifiedId(event.municipality, event.data.indicatorId), qualifiedId(event.municipality, event.data.to), event.position);
+        return;
+      }
       if (!isValueEvent(event)) return;
       const kind = valueKindOf(event);
       const { data } = event;
-      const indicatorId = qualifiedId(event.municipality, data.indicatorId);
+      const indicatorId = aliases.resolve(qualifiedId(event.municipality, data.indicatorId));
       // Positional parameters: binding a named-parameter object costs more than the insert itself.
       insert.run(
         event.position,
@@ -71,16 +104,25 @@ export const valueHistoryProjection: Projection = {
       for (const [indicatorId, entries] of documents) writeDocument.run(indicatorId, JSON.stringify(entries));
       documents.clear();
     };
-    return { apply, flush, forget: () => documents.clear() };
+    return {
+      apply,
+      flush,
+      forget: () => {
+        documents.clear();
+        aliases.forget();
+      },
+      touches: (event) => withAliases(valueTouches(event), aliases.resolve),
+    };
   },
 
-  touches: (event: ProjectedEvent) => (isValueEvent(event) ? [qualifiedId(event.municipality, event.data.indicatorId)] : []),
+  touches: valueTouches,
 
   // What stateValue keeps, from all the statements at once: each value's winner is the highest edition,
   // then the latest position; a target is revised when its statements say more than one thing (see
   // statedDifferently: more than one number, numbers and texts, or no number and more than one text).
   // The documents are written by JSON.stringify, as stateValue's are, so both give the same bytes.
   afterReplay(db: Database) {
+    moveLinkedStatements(db);
     const winners = db
       .prepare<[], [string, number, ValueEntry[1], number | null, string | null, number, 0 | 1]>(`
         SELECT indicator_id, fiscal_year, kind, value, text, effective_edition, kind = 'TARGET' AND (
@@ -116,3 +158,15 @@ export const valueHistoryProjection: Projection = {
     for (const [id, document] of documents) write.run(id, document);
   },
 };
+
+function valueTouches(event: ProjectedEvent): readonly string[] {
+  if (event.type === IndicatorLinked.type) return [event.data.indicatorId, event.data.to].map((id) => qualifiedId(event.municipality, id));
+  return isValueEvent(event) ? [qualifiedId(event.municipality, event.data.indicatorId)] : [];
+}
+
+/** A replay's statements of indicators linked away, moved to the ones they continue as: one pass over the table. */
+function moveLinkedStatements(db: Database): void {
+  db.exec(`
+    UPDATE rm_value_statements SET indicator_id = (SELECT a.to_id FROM ${ALIASES_TABLE} a WHERE a.from_id = rm_value_statements.indicator_id)
+    WHERE indicator_id IN (SELECT from_id FROM ${ALIASES_TABLE})`);
+}

@@ -94,7 +94,8 @@ export interface AbsenceRow {
 
 /**
  * Every recorded absence that still stands, oldest first: one superseded by a later import of the
- * same edition that did report the entity is left out.
+ * same edition that did report the entity is left out, and so is an indicator's absence from an edition
+ * that reported the one it was linked to (a rename).
  */
 export function absences(db: Database): AbsenceRow[] {
   const rows = db
@@ -104,12 +105,14 @@ export function absences(db: Database): AbsenceRow[] {
     )
     .all();
   const reported = db.prepare<[string, number], number>('SELECT 1 FROM rm_entity_editions WHERE entity_id = ? AND edition = ?').pluck();
+  // An indicator linked away has no editions of its own: they are the one's it continues as.
+  const continuedAs = db.prepare<[string], string>('SELECT to_id FROM rm_indicator_links WHERE from_id = ?').pluck();
   const result: AbsenceRow[] = [];
   for (const row of rows) {
     const absence = absenceOf(toCurrentVersion({ ...row, data: JSON.parse(row.data) as JsonObject }));
     if (!absence) continue;
     const id = qualifiedId(row.municipality, absence.id);
-    if (reported.get(id, absence.edition) !== undefined) continue;
+    if (reported.get(continuedAs.get(id) ?? id, absence.edition) !== undefined) continue;
     result.push({ ...absence, id, position: row.position });
   }
   return result;

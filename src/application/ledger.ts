@@ -15,6 +15,7 @@ import { LedgerVerifier, type LedgerVerdict } from './ledger-verifier';
 import type { ImportOptions } from './import/import-options';
 import type { ImportSummary } from './import/import-summary';
 import { ReadModel, type ReadModelOptions } from './read-model';
+import { linkIndicator, type LinkIndicatorInput, type LinkIndicatorResult } from './link-indicator';
 import { recordValue, type RecordValueInput, type RecordValueResult } from './record-value';
 import { StreamStateCache } from './stream-state-cache';
 import { VerifiedHeadTable } from './verified-head-table';
@@ -146,6 +147,16 @@ export class Ledger {
   async recordValue(municipality: string, input: RecordValueInput, actor: string): Promise<RecordValueResult> {
     const effectiveEdition = this.readModel.newestEdition(municipality) ?? input.fiscalYear;
     const result = await recordValue(this.streamsOf(municipality), input, { actor, effectiveEdition });
+    await this.waitForPosition(result.position);
+    return result;
+  }
+
+  /**
+   * Links `municipality`'s indicator renamed away from (`input.from`, as it names it) to the one it
+   * continues as (`input.to`): one event, made by a person, never by an import.
+   */
+  async linkIndicator(municipality: string, input: LinkIndicatorInput, actor: string): Promise<LinkIndicatorResult> {
+    const result = await linkIndicator(this.streamsOf(municipality), input, { actor });
     await this.waitForPosition(result.position);
     return result;
   }

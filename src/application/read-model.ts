@@ -15,6 +15,7 @@ import {
 } from '../../projections/queries/edition-changes';
 import { editionRows, newestEdition, type EditionRow } from '../../projections/queries/edition-queries';
 import { entityEditions, entityRecords, indicatorsOwned, type EntityRecord } from '../../projections/queries/entity-queries';
+import { continuedAs, linkedFrom } from '../../projections/queries/link-queries';
 import { directEditCount, editionCells, reportedIn, reportedValuesAsOf, statedByEdition, type StatedCellValue } from '../../projections/queries/edition-statements';
 import { indicatorListing, yearValues, type IndicatorListing, type YearValues } from '../../projections/queries/export-queries';
 import { yearValuesByMunicipality, type YearValueRow } from '../../projections/queries/municipality-totals';
@@ -105,6 +106,18 @@ export class ReadModel {
 
   indicatorsOwned(ownerIds: readonly string[], asOf: AsOf): Map<string, string[]> {
     return indicatorsOwned(this.db, ownerIds, asOf);
+  }
+
+  /**
+   * Links of indicators renamed away from to the ones they continue as. They merged each one's rows into
+   * the other's at every point in time, so they are read as they stand now, whatever the view.
+   */
+  continuedAs(indicatorIds: readonly string[]): Map<string, string> {
+    return continuedAs(this.db, indicatorIds);
+  }
+
+  linkedFrom(indicatorIds: readonly string[]): Map<string, string[]> {
+    return linkedFrom(this.db, indicatorIds);
   }
 
   valuesNow(indicatorIds: readonly string[]): Map<string, ValuesNow> {

@@ -5,6 +5,7 @@ import { DomainError } from '../domain/domain-error';
 import { copy } from './commands/copy';
 import { exportCsv, parseEdition, parseYearPair } from './commands/export';
 import { importFiles, type ImportCommandOptions } from './commands/import';
+import { link, type LinkCommandOptions } from './commands/link';
 import { InconsistentImportError } from './commands/import/consistency-gate';
 import { rebuild } from './commands/rebuild';
 import { generate } from './commands/generate';
@@ -56,6 +57,18 @@ program
   .option('--edition <year>', 'the edition of a sheet whose layout does not say (2022, 令和4年度, R4)')
   .option('--accept-inconsistencies', 'import a sheet whose layout checks fail, as printed; needs --reason', false)
   .action((files: string[], options: ImportCommandOptions) => importFiles(files, options));
+
+program
+  .command('link')
+  .description(
+    'link an indicator a later edition renamed (FROM, e.g. 5-1-1/NPO法人数) to its new name (TO): what was stated under FROM ' +
+      'becomes TO\'s, and the rename is no longer reported as one indicator dropped and another added; one event with the reason',
+  )
+  .argument('<from>')
+  .argument('<to>')
+  .requiredOption('--reason <text>', 'why they are one indicator (recorded on the event)')
+  .option('--municipality <code|name>', 'the municipality of both (e.g. 062073 or 上山市); needed unless the ledger holds exactly one')
+  .action((from: string, to: string, options: LinkCommandOptions) => link(from, to, options));
 
 program
   .command('export')

@@ -2,6 +2,7 @@ import {
   ActualRecorded,
   ActualRevised,
   IndicatorDefined,
+  IndicatorLinked,
   IndicatorNotReported,
   IndicatorReported,
   TargetRevised,
@@ -16,6 +17,7 @@ import {
 import type { Direction, IndicatorKind, OwnerType, ValueKind } from '../../events/vocabulary';
 import type { Decider, Emitted } from './decider';
 import { DomainError } from './domain-error';
+import { decideLink, type LinkIndicatorCommand } from './indicator-link';
 import { assertFiniteOrNull, assertFiscalYear, assertNonNegativeOrNull, assertPrintable, assertText } from './invariants';
 import {
   absenceBasis,
@@ -63,7 +65,9 @@ export type IndicatorCommand =
    * The owner was reported by the edition without this indicator. Recorded only if an earlier edition
    * reported the indicator and this edition did not.
    */
-  | { type: 'NoteIndicatorAbsent'; indicatorId: string; edition: number };
+  | { type: 'NoteIndicatorAbsent'; indicatorId: string; edition: number }
+  /** A person says this indicator continues as another (indicator-link.ts). */
+  | LinkIndicatorCommand;
 
 export interface IndicatorState {
   definition: IndicatorDefinedData | null;
@@ -72,6 +76,8 @@ export interface IndicatorState {
   values: Record<string, Statement<StatedValue>[]>;
   /** By edition: the cells its row stated (unknown for editions recorded before version 2 of IndicatorReported). */
   cells: Record<number, string[]>;
+  /** The indicator this one continues as, once a person linked it (IndicatorLinked). */
+  linkedTo: string | null;
 }
 
 /** `2021:TARGET`: how a statement's cell is keyed in state and in IndicatorReported.cells. */
@@ -144,7 +150,7 @@ function evolveValue(state: IndicatorState, event: ValueEvent, revision: number)
 }
 
 export const indicatorDecider: Decider<IndicatorCommand, IndicatorState, IndicatorEvent> = {
-  initialState: () => ({ definition: null, reported: emptyReportedFields(), values: {}, cells: {} }),
+  initialState: () => ({ definition: null, reported: emptyReportedFields(), values: {}, cells: {}, linkedTo: null }),
 
   evolve(state, event, revision) {
     switch (event.type) {
@@ -158,6 +164,8 @@ export const indicatorDecider: Decider<IndicatorCommand, IndicatorState, Indicat
       }
       case IndicatorNotReported.type:
         return { ...state, reported: evolveAbsent(state.reported, event.data.edition) };
+      case IndicatorLinked.type:
+        return { ...state, linkedTo: event.data.to };
       case TargetSet.type:
       case TargetRevised.type:
       case ActualRecorded.type:
@@ -235,6 +243,8 @@ export const indicatorDecider: Decider<IndicatorCommand, IndicatorState, Indicat
         const previous = valueAsOf(state, command.fiscalYear, command.kind, command.effectiveEdition);
         return [valueEvent(command.indicatorId, command.fiscalYear, command.kind, command, previous, command.effectiveEdition)];
       }
+      case 'LinkIndicator':
+        return decideLink(command, state);
     }
   },
 };

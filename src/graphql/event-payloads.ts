@@ -10,6 +10,7 @@ import {
   EditionImportedPayload,
   FieldChangeEntry,
   IndicatorDefinedPayload,
+  IndicatorLinkedPayload,
   IndicatorNotReportedPayload,
   IndicatorReportedPayload,
   MeasureNotReportedPayload,
@@ -38,6 +39,7 @@ const PAYLOAD_TYPES = [
   IndicatorDefinedPayload,
   IndicatorReportedPayload,
   IndicatorNotReportedPayload,
+  IndicatorLinkedPayload,
   TargetSetPayload,
   TargetRevisedPayload,
   ActualRecordedPayload,
@@ -77,6 +79,8 @@ export function payloadOf(event: LedgerEvent): LedgerEventPayload {
       return Object.assign(new IndicatorReportedPayload(), { ...event.data, changes: listed(event.data.changes) });
     case 'IndicatorNotReported':
       return Object.assign(new IndicatorNotReportedPayload(), event.data);
+    case 'IndicatorLinked':
+      return Object.assign(new IndicatorLinkedPayload(), event.data);
     case 'TargetSet':
       return Object.assign(new TargetSetPayload(), event.data);
     case 'TargetRevised':

@@ -18,15 +18,18 @@ export function requireImporter(context: RequestContext, named: string | null | 
   requireMunicipality(context.principal, municipality, context.ledger.readModel.municipalities(), action);
 }
 
-/** A direct edit: an editor of the department that owns the indicator, or an admin, of its municipality. */
-export async function requireEditorOfIndicator(context: RequestContext, indicatorId: string): Promise<void> {
-  requireRole(context.principal, ['editor', 'admin'], 'recordValue');
+/**
+ * A direct edit (`action`: recordValue, or linkIndicator of the indicator linked to): an editor of the
+ * department that owns the indicator, or an admin, of its municipality.
+ */
+export async function requireEditorOfIndicator(context: RequestContext, indicatorId: string, action = 'recordValue'): Promise<void> {
+  requireRole(context.principal, ['editor', 'admin'], action);
   const view = context.view(NOW);
   const qualified = qualifiedIdIn(context, indicatorId, null);
   const indicator = qualified === null ? null : await view.indicator.load(qualified);
   if (!indicator) throw notFound(`no indicator with id ${JSON.stringify(indicatorId)}`);
   const { municipality } = splitQualifiedId(indicator.id);
-  if (municipality !== null) requireMunicipality(context.principal, municipality, context.ledger.readModel.municipalities(), `recordValue on ${indicatorId}`);
+  if (municipality !== null) requireMunicipality(context.principal, municipality, context.ledger.readModel.municipalities(), `${action} on ${indicatorId}`);
   const owner = indicator.ownerType === 'measure' ? await view.measure.load(indicator.ownerId) : await view.project.load(indicator.ownerId);
-  requireEditorOf(context.principal, owner?.department ?? null, `recordValue on ${indicatorId}`);
+  requireEditorOf(context.principal, owner?.department ?? null, `${action} on ${indicatorId}`);
 }

@@ -29,6 +29,19 @@ const editorOfIndicator: MutationGuard = async (context, args) => {
   if (indicatorId === null) requireRole(context.principal, ['editor', 'admin'], 'recordValue');
   else await requireEditorOfIndicator(context, indicatorId);
 };
+/** The indicator a linkIndicator input links to (`to`): its editors decide what it continues. */
+function linkTargetOf(args: Arguments): string | null {
+  const input = args['input'];
+  if (typeof input !== 'object' || input === null || !('to' in input)) return null;
+  return typeof input.to === 'string' ? input.to : null;
+}
+
+const editorOfLinkTarget: MutationGuard = async (context, args) => {
+  const to = linkTargetOf(args);
+  if (to === null) requireRole(context.principal, ['editor', 'admin'], 'linkIndicator');
+  else await requireEditorOfIndicator(context, to, 'linkIndicator');
+};
+
 /** The municipality an importReport-shaped input names, if any. */
 function municipalityOf(args: Arguments): string | null {
   const input = args['input'];
@@ -42,6 +55,7 @@ const admin: MutationGuard = (context, args) => requireImporter(context, municip
 export const MUTATION_GUARDS: Readonly<Record<string, MutationGuard>> = {
   recordValue: editorOfIndicator,
   recordIndicatorValue: editorOfIndicator,
+  linkIndicator: editorOfLinkTarget,
   importReport: admin,
   importEvaluationReport: admin,
 };

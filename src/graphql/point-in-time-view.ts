@@ -5,6 +5,7 @@ import { isNow, type AsOf } from '../../projections/queries/as-of';
 import type { AuditFilter, AuditWindow } from '../../projections/queries/audit-queries';
 import type { DepartmentMoveRow, EditionEntityRow, ValueRevisionRow } from '../../projections/queries/edition-changes';
 import type { EditionRow } from '../../projections/queries/edition-queries';
+import type { EntityRecord } from '../../projections/queries/entity-queries';
 import type { PresentReads } from '../../projections/queries/present-reads';
 import type { RevisionRow, ValuesNow } from '../../projections/queries/value-queries';
 import type { EntityType } from '../../projections/plan-entities';
@@ -27,9 +28,13 @@ export class PointInTimeView {
     this.present = isNow(asOf) ? readModel.present : null;
   }
 
-  private entityLoader<T>(type: EntityType, map: (record: Parameters<typeof toMeasure>[0], asOf: AsOf) => T) {
+  private records(type: EntityType, ids: readonly string[]): Map<string, EntityRecord> {
+    return this.present ? this.present.entityRecords(type, ids) : this.readModel.entityRecords(type, this.asOf, ids);
+  }
+
+  private entityLoader<T>(type: EntityType, map: (record: EntityRecord, asOf: AsOf) => T) {
     return new DataLoader<string, T | null>(async (ids) => {
-      const records = this.present ? this.present.entityRecords(type, ids) : this.readModel.entityRecords(type, this.asOf, ids);
+      const records = this.records(type, ids);
       return ids.map((id) => {
         const record = records.get(id);
         return record ? map(record, this.asOf) : null;
@@ -39,7 +44,24 @@ export class PointInTimeView {
 
   readonly measure = this.entityLoader('measure', toMeasure);
   readonly project = this.entityLoader('project', toProject);
-  readonly indicator = this.entityLoader('indicator', toIndicator);
+
+  /** An id of an indicator linked away answers the indicator it continues as (whose rows hold its own). */
+  readonly indicator = new DataLoader<string, Indicator | null>(async (ids) => {
+    const records = this.records('indicator', ids);
+    const missing = ids.filter((id) => !records.has(id));
+    const linked = missing.length === 0 ? new Map<string, string>() : this.readModel.continuedAs(missing);
+    const continued = linked.size === 0 ? new Map<string, EntityRecord>() : this.records('indicator', [...new Set(linked.values())]);
+    return ids.map((id) => {
+      const record = records.get(id) ?? continued.get(linked.get(id) ?? '');
+      return record ? toIndicator(record, this.asOf) : null;
+    });
+  });
+
+  /** The indicators linked to each (renamed away from it), in id order. */
+  readonly linkedFrom = new DataLoader<string, readonly string[]>(async (ids) => {
+    const linked = this.readModel.linkedFrom(ids);
+    return ids.map((id) => linked.get(id) ?? []);
+  });
 
   readonly indicatorsOf = new DataLoader<string, Indicator[]>(async (ownerIds) => {
     const owned = this.present ? this.present.indicatorsOwned(ownerIds) : this.readModel.indicatorsOwned(ownerIds, this.asOf);

@@ -28,6 +28,17 @@ export function editionText(year: number): string {
   return readFileSync(file, 'utf8');
 }
 
+/** The indicator renamed2022Text renames: its id before and after. */
+export const RENAMED = { from: '5-1-1/NPO法人数', to: '5-1-1/NPO法人の数' } as const;
+
+/** The 2022 fixture with NPO法人数 renamed NPO法人の数 in its one row (same measure, same figures). */
+export function renamed2022Text(): string {
+  const row = 'NPO法人数\t17 団体\t17 団体\t18 団体\t19 団体\t19 団体';
+  const text = editionText(2022);
+  if (text.split(row).length !== 2) throw new Error('the 2022 fixture must contain the NPO法人数 row exactly once');
+  return text.replace(row, row.replace('NPO法人数', 'NPO法人の数'));
+}
+
 /** Every order of the given items. */
 export function permutations<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [[...items]];

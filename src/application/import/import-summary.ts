@@ -42,6 +42,8 @@ export interface ImportSummary {
   changes: ValueChangeSummary[];
   /** Absences the import records (or would record), from this edition or from others. */
   absences: AbsenceSummary[];
+  /** Indicators the ledger did not know before this import (as its municipality names them: 5-1-1/NPO法人の数). */
+  newIndicators: string[];
   /** Statements of newer editions appended again so they keep precedence over this older one. */
   restatements: number;
   warnings: string[];

@@ -94,6 +94,7 @@ export async function planImport(streams: MunicipalityStreams, { parts, commands
     indicators: reportedIndicators,
     changes: indicators.flatMap((d) => currentValueChanges(d, edition)),
     absences: metadata.absences,
+    newIndicators: indicators.flatMap((d) => (d.initialState.definition === null && d.state.definition !== null ? [d.state.definition.indicatorId] : [])),
     restatements: metadata.restatements,
     warnings: parts.flatMap((p) => p.report.warnings),
   };

@@ -11,6 +11,7 @@
 import type { Ledger } from '../../application/ledger';
 import { openLedger } from '../../application/open-ledger';
 import type { ImportSummary } from '../../application/import/import-summary';
+import { suggestRenames, type IndicatorRef } from '../../importer/links/suggest-renames';
 import { cliActor } from '../actor';
 import { terminalProgress, type Progress } from '../progress';
 import { reasonPastInconsistencies } from './import/consistency-gate';
@@ -49,8 +50,29 @@ function describe(group: ImportGroup, summary: ImportSummary): string[] {
       lines.push(`  ${c.indicatorId} ${c.fiscalYear} ${c.kind}: ${from} → ${to}`);
     }
     for (const a of summary.absences) lines.push(`  ${a.type} ${a.id}: not in the ${a.edition} report`);
+    lines.push(...renameSuggestions(summary));
   }
   return lines;
+}
+
+/** An indicator's id (5-1-1/NPO法人数) as its owner and its name. */
+function refOf(indicatorId: string): IndicatorRef {
+  const slash = indicatorId.indexOf('/');
+  return { owner: indicatorId.slice(0, slash), name: indicatorId.slice(slash + 1) };
+}
+
+/**
+ * Indicators the edition left out and new ones of the same owner with a name alike: likely renames, for
+ * a person to link (plan-ledger link). Only suggested: the ledger never links on its own.
+ */
+function renameSuggestions(summary: ImportSummary): string[] {
+  const gone = summary.absences.filter((a) => a.type === 'indicator' && a.edition === summary.edition).map((a) => refOf(a.id));
+  const quote = (ref: IndicatorRef) => `'${ref.owner}/${ref.name}'`;
+  return suggestRenames(gone, summary.newIndicators.map(refOf)).map(
+    (s) =>
+      `  renamed? ${s.from.owner}/${s.from.name} → ${s.to.owner}/${s.to.name} (names ${Math.round(s.similarity * 100)}% alike): ` +
+      `plan-ledger link ${quote(s.from)} ${quote(s.to)} --municipality ${summary.municipality} --reason …`,
+  );
 }
 
 /** The import itself, on an open ledger; returns one summary per append (or dry run). */

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import { winningStatement } from '../../../projections/queries/value-queries';
 import { assertFiscalYear } from '../../domain/invariants';
 import { NOW } from '../../../projections/queries/as-of';
@@ -19,6 +19,14 @@ export class IndicatorResolver {
   @FieldResolver(() => Project, { nullable: true })
   project(@Root() indicator: Indicator, @Ctx() context: RequestContext): Promise<Project | null> | null {
     return indicator.ownerType === 'project' ? context.view(indicator.asOf).project.load(indicator.ownerId) : null;
+  }
+
+  @FieldResolver(() => [ID], {
+    description:
+      'Indicators a person linked to this one (linkIndicator): renamed away from, their statements are this one\'s; their ids answer this indicator. Extension',
+  })
+  async linkedFrom(@Root() indicator: Indicator, @Ctx() context: RequestContext): Promise<readonly string[]> {
+    return context.view(indicator.asOf).linkedFrom.load(indicator.id);
   }
 
   @FieldResolver(() => [IndicatorValue], { description: 'One entry per fiscal year that has any value, ascending' })

@@ -3,13 +3,13 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { NOW } from '../../../projections/queries/as-of';
 import type { RecordValueResult } from '../../application/record-value';
 import type { RequestContext } from '../context';
-import { notFound } from '../errors';
+import { badInput, notFound } from '../errors';
 import { qualifiedId, splitQualifiedId } from '../../domain/ids';
 import { qualifiedIdIn } from '../request-scope';
 import { authorizeMutationField } from '../mutation-authorization';
 import { ValueKind } from '../types/enums';
 import { Indicator } from '../types/indicator-types';
-import { ImportReportInput, RecordValueInput } from '../types/inputs';
+import { ImportReportInput, LinkIndicatorInput, RecordValueInput } from '../types/inputs';
 import { ImportResult } from '../types/ledger-types';
 import { ImportEvaluationReportPayload, RecordIndicatorValuePayload } from '../types/mutation-payloads';
 import { eventsAt } from './mutation-events';
@@ -58,8 +58,34 @@ async function recordValue(input: RecordValueInput, context: RequestContext, inf
   return { recorded, indicator };
 }
 
+async function linkIndicator(input: LinkIndicatorInput, context: RequestContext, info: GraphQLResolveInfo): Promise<Indicator> {
+  await authorizeMutationField(context, info, { input });
+  const to = qualifiedIdIn(context, input.to, null);
+  if (to === null) throw notFound(`no indicator with id ${JSON.stringify(input.to)}`);
+  const { municipality, localId } = splitQualifiedId(to);
+  // Unqualified, `from` is of the municipality `to` names: a link never crosses municipalities.
+  const from = splitQualifiedId(input.from);
+  if (from.municipality !== null && from.municipality !== municipality) {
+    throw badInput(`${input.from} and ${input.to} are of two municipalities: a rename stays in one`, 'from');
+  }
+  await context.ledger.linkIndicator(municipality ?? '', { from: from.localId, to: localId, reason: input.reason }, context.actor);
+  context.forgetViews();
+  const indicator = await context.view(NOW).indicator.load(to);
+  if (!indicator) throw notFound(`no indicator with id ${JSON.stringify(input.to)}`);
+  return indicator;
+}
+
 @Resolver()
 export class MutationResolver {
+  @Mutation(() => Indicator, {
+    nullable: true,
+    description:
+      'Links an indicator a later edition renamed (from) to its new name (to), with the reason: what was stated under from becomes to\'s, and from answers to. Made by a person: imports never link. Extension',
+  })
+  async linkIndicator(@Arg('input', () => LinkIndicatorInput) input: LinkIndicatorInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Indicator> {
+    return linkIndicator(input, context, info);
+  }
+
   @Mutation(() => ImportResult, { nullable: true, description: 'Imports one annual evaluation report (the text of 実施計画兼予算要求書（検証） and 施策 sheets).' })
   async importReport(@Arg('input', () => ImportReportInput) input: ImportReportInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ImportResult> {
     return (await importReport(input, context, info)).result;

@@ -5,7 +5,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import type { FieldChange } from '../../../events/common';
 import type { EditionImportedData } from '../../../events/edition-events';
-import type { IndicatorDefinedData, IndicatorNotReportedData, IndicatorReportedData, ValueStatedData } from '../../../events/indicator-events';
+import type { IndicatorDefinedData, IndicatorLinkedData, IndicatorNotReportedData, IndicatorReportedData, ValueStatedData } from '../../../events/indicator-events';
 import type { MeasureNotReportedData, MeasureRegisteredData, MeasureReportedData } from '../../../events/measure-events';
 import type { ProjectNotReportedData, ProjectRegisteredData, ProjectReportedData } from '../../../events/project-events';
 import type { JsonValue } from '../../shared/json';
@@ -92,6 +92,14 @@ export class IndicatorNotReportedPayload implements IndicatorNotReportedData {
   @Field(() => String, { description: 'measure or project' }) ownerType!: OwnerType;
   @Field(() => String) ownerId!: string;
   @Field(() => Int) lastReported!: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A person linked a renamed indicator (indicatorId) to the one it continues as (to)' })
+export class IndicatorLinkedPayload implements IndicatorLinkedData {
+  @Field(() => ID) indicatorId!: string;
+  @Field(() => String) ownerId!: string;
+  @Field(() => ID) to!: string;
+  @Field(() => String) toOwnerId!: string;
 }
 
 /** What the four value events state: a target or an actual for a fiscal year, and what it replaced. */

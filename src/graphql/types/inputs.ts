@@ -65,6 +65,18 @@ export class ImportReportInput {
   municipality?: string | null;
 }
 
+@InputType({ description: 'A renamed indicator (from) and the one it continues as (to), of one municipality' })
+export class LinkIndicatorInput {
+  @Field(() => ID, { description: 'The indicator as earlier editions named it' })
+  from!: string;
+
+  @Field(() => ID, { description: 'The indicator as later editions name it: what from stated becomes its own' })
+  to!: string;
+
+  @Field(() => String)
+  reason!: string;
+}
+
 @InputType()
 export class RecordValueInput {
   @Field(() => ID)
