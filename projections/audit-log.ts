@@ -1,7 +1,6 @@
 // Every event with who, when, why and from which report (and where in it), indexed for the auditors' filters. The rest of
 // each event, its stream too, is in rm_event_payloads (see event-payloads.ts).
 import type { Database } from 'better-sqlite3';
-import { canonicalJson } from './canonical-json';
 import type { ProjectedEvent, Projection } from './projection';
 
 export const auditLogProjection: Projection = {
@@ -36,7 +35,9 @@ export const auditLogProjection: Projection = {
         event.metadata.reason,
         event.metadata.edition,
         event.municipality,
-        source ? canonicalJson(source) : null,
+        // Keys sorted by JSON.stringify's own replacer list: the source is flat, and RFC 8785 in full cost
+        // a rebuild of a million events several seconds.
+        source ? JSON.stringify(source, Object.keys(source).sort()) : null,
       );
     };
     return { apply };

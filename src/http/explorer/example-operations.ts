@@ -30,6 +30,8 @@ query TargetChange(
     }
     history(fiscalYear: $fiscalYear, kind: TARGET) {
       value text edition recordedAt actor reason
+      # Where in the published document the value stands: file, SHA-256, line (or sheet and cell)
+      source { file sha256 line sheet cell layout }
     }
   }
 }
