@@ -1,7 +1,6 @@
 // A report that cannot be read fails with file:line, what was expected and what was found, and writes
 // nothing: the SQLite files are byte-for-byte what they were. Dry runs report and write nothing too.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ledger } from '../src/application/ledger';
@@ -10,6 +9,7 @@ import { ReportParseError } from '../src/importer/report-errors';
 import { SqliteEventStore } from '../src/store/sqlite/sqlite-event-store';
 import { editionText } from './support/editions';
 import { sampleText } from './support/sample';
+import { storeBytes } from './support/store-bytes';
 
 const SAMPLE = sampleText();
 
@@ -26,23 +26,6 @@ function editLine(text: string, number: number, edit: (line: string) => string):
 let dir: string;
 let path: string;
 let ledger: Ledger;
-
-/**
- * The store's files, byte for byte (as SHA-256 and length): the database and its write-ahead log, once
- * the background checkpointer has copied every committed frame into the database (it moves bytes from
- * the one file to the other on its own schedule, without anything being written).
- */
-async function storeBytes(): Promise<string[]> {
-  const pending = () => {
-    const [counts] = ledger.readModel.databaseForTests().pragma('wal_checkpoint(NOOP)') as Array<{ log: number; checkpointed: number }>;
-    return counts ? counts.log - counts.checkpointed : 0;
-  };
-  for (const deadline = Date.now() + 10_000; pending() > 0 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
-  return [path, `${path}-wal`]
-    .filter((file) => existsSync(file))
-    .map((file) => readFileSync(file))
-    .map((bytes) => `${bytes.length}:${createHash('sha256').update(bytes).digest('hex')}`);
-}
 
 async function failure(promise: Promise<unknown>): Promise<ReportParseError> {
   const caught: unknown = await promise.then(
@@ -100,30 +83,30 @@ describe('a report that cannot be read', () => {
       '令和5年度 (2023)',
     ],
   ])('%s: fails at file:line and writes nothing', async (_name, input, file, line, expected, found) => {
-    const before = await storeBytes();
+    const before = await storeBytes(ledger, path);
     const made = input();
     const error = await failure(ledger.importReport(made, { municipality: '062073', actor: 'test:importer', file: 'r4.txt' }));
     expect(error).toMatchObject({ name: 'ReportParseError', file, line, found });
     expect(error.expected).toMatch(expected);
     expect(error.message.startsWith(`${file}:${line}: expected `)).toBe(true);
-    expect(await storeBytes()).toEqual(before);
+    expect(await storeBytes(ledger, path)).toEqual(before);
   });
 
   it('a Shift_JIS file fails at the line of its first byte that is not UTF-8, and writes nothing', async () => {
     const file = join(dir, 'sjis.txt');
     // Two good lines, then 所属 in Shift_JIS.
     writeFileSync(file, Buffer.concat([Buffer.from('\n\n', 'utf8'), Buffer.from([0x8f, 0x8a, 0x91, 0xae, 0x0a])]));
-    const before = await storeBytes();
+    const before = await storeBytes(ledger, path);
     const error = await failure(runImport(ledger, [file], { dryRun: false }, { log: () => {}, warn: () => {} }));
     expect(error).toMatchObject({ file, line: 3, expected: 'UTF-8 text' });
     expect(error.found).toMatch(/^bytes that are not UTF-8 \(Shift_JIS\?\): 8f 8a 91 ae/);
-    expect(await storeBytes()).toEqual(before);
+    expect(await storeBytes(ledger, path)).toEqual(before);
   });
 });
 
 describe('dry runs', () => {
   it('importReport(dryRun) reports the changes and appends nothing', async () => {
-    const before = await storeBytes();
+    const before = await storeBytes(ledger, path);
     const summary = await ledger.importReport(editionText(2022), { municipality: '062073', actor: 'test:importer', dryRun: true });
     expect(summary).toMatchObject({ edition: 2022, dryRun: true, eventsAppended: 0 });
     expect(summary.eventsPlanned).toBeGreaterThan(100);
@@ -131,20 +114,20 @@ describe('dry runs', () => {
       expect.objectContaining({ indicatorId: '5-1-1/NPO法人数', fiscalYear: 2023, kind: 'TARGET', from: 18, to: 19, delta: 1 }),
     );
     expect(summary.absences).toEqual([{ type: 'project', id: 'まちづくり推進事業費', edition: 2022 }]);
-    expect(await storeBytes()).toEqual(before);
+    expect(await storeBytes(ledger, path)).toEqual(before);
   });
 
   it('plan-ledger import --dry-run prints every change and writes nothing', async () => {
     const file = join(dir, 'r4.txt');
     writeFileSync(file, editionText(2022));
-    const before = await storeBytes();
+    const before = await storeBytes(ledger, path);
     const lines: string[] = [];
     const [summary] = await runImport(ledger, [file], { dryRun: true }, { log: (l) => lines.push(l), warn: (l) => lines.push(l) });
     expect(summary).toMatchObject({ dryRun: true, eventsAppended: 0 });
     expect(lines[0]).toMatch(new RegExp(`^${file}: 令和4年度 \\(2022\\): would append \\d+ events; 6 measures, 8 projects`));
     expect(lines).toContain('  5-1-1/NPO法人数 2023 TARGET: 18 団体 → 19 団体');
     expect(lines).toContain('  project まちづくり推進事業費: not in the 2022 report');
-    expect(await storeBytes()).toEqual(before);
+    expect(await storeBytes(ledger, path)).toEqual(before);
   });
 });
 
@@ -166,10 +149,10 @@ describe('plan-ledger import of several files', () => {
     writeFileSync(files.broken, editLine(editionText(2023), row, (l) => l.replace('28 地区', 'たくさん')));
     const quiet = { log: () => {}, warn: () => {} };
 
-    const before = await storeBytes();
+    const before = await storeBytes(ledger, path);
     const error = await failure(runImport(ledger, [files.r4a, files.r5, files.r4b, files.broken], { dryRun: false }, quiet));
     expect(error).toMatchObject({ file: files.broken, line: row });
-    expect(await storeBytes()).toEqual(before);
+    expect(await storeBytes(ledger, path)).toEqual(before);
 
     const lines: string[] = [];
     const summaries = await runImport(ledger, [files.r4a, files.r5, files.r4b], { dryRun: false }, { log: (l) => lines.push(l), warn: () => {} });
