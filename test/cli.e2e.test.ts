@@ -1,29 +1,17 @@
 // The plan-ledger command as an operator runs it: a real process, a real store file.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
+import { runCli } from './support/cli-process';
 import { SAMPLE_PATH } from './support/sample';
-
-const run = promisify(execFile);
-const BIN = join(__dirname, '..', 'bin', 'plan-ledger.js');
 
 describe('plan-ledger CLI', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
 
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const cli = (...args: string[]) => runCli(env, ...args);
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'plan-ledger-cli-'));

@@ -1,29 +1,17 @@
 // plan-ledger link as an operator runs it, after a dry run of the renaming edition suggested the link.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import { runCli } from './support/cli-process';
 import { SAMPLE_PATH } from './support/sample';
 import { renamed2022Text, RENAMED } from './support/editions';
-
-const run = promisify(execFile);
-const BIN = join(__dirname, '..', 'bin', 'plan-ledger.js');
 
 describe('plan-ledger link', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
 
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const cli = (...args: string[]) => runCli(env, ...args);
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'plan-ledger-link-'));

@@ -2,30 +2,19 @@
 // ledger holding two editions, `import` of that file into an empty store, and the analysts' `export` of
 // both stores the same. And a statements file naming a municipality code with a wrong check digit is
 // refused with exit code 1 and the file:line: message, no stack trace, and nothing written.
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { editionText } from './support/editions';
+import { runCli, type CliResult } from './support/cli-process';
 import { SAMPLE_PATH } from './support/sample';
-
-const run = promisify(execFile);
-const BIN = join(__dirname, '..', 'bin', 'plan-ledger.js');
 
 let dir: string;
 
 /** Runs the CLI against the SQLite store `store` (a file in the test's directory). */
-async function cli(store: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, PLAN_LEDGER_STORE: `sqlite:${join(dir, store)}`, PLAN_LEDGER_ACTOR: 'operator' };
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function cli(store: string, ...args: string[]): Promise<CliResult> {
+  return runCli({ ...process.env, PLAN_LEDGER_STORE: `sqlite:${join(dir, store)}`, PLAN_LEDGER_ACTOR: 'operator' }, ...args);
 }
 
 async function ok(store: string, ...args: string[]): Promise<string> {
