@@ -16,46 +16,35 @@ import { requireEditorOfIndicator, requireImporter } from './guards';
 type Arguments = Readonly<Record<string, unknown>>;
 export type MutationGuard = (context: RequestContext, args: Arguments) => Promise<void> | void;
 
-/** The indicator a recordValue-shaped input names (an input that has none fails in the resolver, as before). */
-function indicatorIdOf(args: Arguments): string | null {
+/** A string field of the mutation's `input` (an input that has none fails in the resolver, as before). */
+function inputString(args: Arguments, key: string): string | null {
   const input = args['input'];
-  if (typeof input !== 'object' || input === null || !('indicatorId' in input)) return null;
-  return typeof input.indicatorId === 'string' ? input.indicatorId : null;
+  if (typeof input !== 'object' || input === null) return null;
+  const value: unknown = Reflect.get(input, key);
+  return typeof value === 'string' ? value : null;
 }
 
-const editorOfIndicator: MutationGuard = async (context, args) => {
-  const indicatorId = indicatorIdOf(args);
-  // The schema requires the id; without one, at least the role is checked (never an open door).
-  if (indicatorId === null) requireRole(context.principal, ['editor', 'admin'], 'recordValue');
-  else await requireEditorOfIndicator(context, indicatorId);
-};
-/** The indicator a linkIndicator input links to (`to`): its editors decide what it continues. */
-function linkTargetOf(args: Arguments): string | null {
-  const input = args['input'];
-  if (typeof input !== 'object' || input === null || !('to' in input)) return null;
-  return typeof input.to === 'string' ? input.to : null;
-}
+/**
+ * An editor of the department owning the indicator the input's `key` names, or an admin: recordValue's
+ * `indicatorId`, and linkIndicator's `to`, whose editors decide what it continues.
+ */
+const editorOfIndicatorIn =
+  (key: string, action: string): MutationGuard =>
+  async (context, args) => {
+    const indicatorId = inputString(args, key);
+    // The schema requires the id; without one, at least the role is checked (never an open door).
+    if (indicatorId === null) requireRole(context.principal, ['editor', 'admin'], action);
+    else await requireEditorOfIndicator(context, indicatorId, action);
+  };
 
-const editorOfLinkTarget: MutationGuard = async (context, args) => {
-  const to = linkTargetOf(args);
-  if (to === null) requireRole(context.principal, ['editor', 'admin'], 'linkIndicator');
-  else await requireEditorOfIndicator(context, to, 'linkIndicator');
-};
-
-/** The municipality an importReport-shaped input names, if any. */
-function municipalityOf(args: Arguments): string | null {
-  const input = args['input'];
-  if (typeof input !== 'object' || input === null || !('municipality' in input)) return null;
-  return typeof input.municipality === 'string' ? input.municipality : null;
-}
-
-const admin: MutationGuard = (context, args) => requireImporter(context, municipalityOf(args), 'importReport');
+const editorOfIndicator = editorOfIndicatorIn('indicatorId', 'recordValue');
+const admin: MutationGuard = (context, args) => requireImporter(context, inputString(args, 'municipality'), 'importReport');
 
 /** Each writing root field's check, by field name; the resolvers run the same check when nothing was decided up front. */
 export const MUTATION_GUARDS: Readonly<Record<string, MutationGuard>> = {
   recordValue: editorOfIndicator,
   recordIndicatorValue: editorOfIndicator,
-  linkIndicator: editorOfLinkTarget,
+  linkIndicator: editorOfIndicatorIn('to', 'linkIndicator'),
   importReport: admin,
   importEvaluationReport: admin,
 };
