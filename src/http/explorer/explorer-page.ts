@@ -24,24 +24,6 @@ const BOOT = `
 })();
 `;
 
-/**
- * Scripts run only from this origin or with this response's nonce, and the page connects only back
- * to this origin: a closed-network deployment sees at once if anything tries to reach outside.
- */
-export function contentSecurityPolicy(nonce: string): string {
-  return [
-    "default-src 'none'",
-    `script-src 'self' 'nonce-${nonce}'`,
-    "style-src 'self' 'unsafe-inline'",
-    "font-src 'self' data:",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
 export function explorerPage(config: ExplorerConfig, nonce: string): string {
   return `<!doctype html>
 <html lang="ja">

@@ -1,9 +1,9 @@
 // A browser opening /graphql gets the GraphiQL explorer; every other client gets GraphQL over HTTP.
-import { randomBytes } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { ASSET_PATH, EXPLORER_ASSETS } from './assets';
 import { exampleTabs } from './example-operations';
-import { contentSecurityPolicy, explorerPage } from './explorer-page';
+import { sendNoncedHtml } from '../nonced-html';
+import { explorerPage } from './explorer-page';
 
 const GRAPHQL_TYPES = ['application/graphql-response+json', 'application/json', 'text/html'];
 
@@ -19,14 +19,9 @@ export function explorerRoutes(graphqlPath: string): Router {
       next();
       return;
     }
-    const nonce = randomBytes(16).toString('base64');
-    res
-      .status(200)
-      .set('content-type', 'text/html; charset=utf-8')
-      .set('content-security-policy', contentSecurityPolicy(nonce))
-      .set('cache-control', 'no-store')
-      .set('vary', 'accept')
-      .send(explorerPage({ endpoint: graphqlPath, tabs: exampleTabs() }, nonce));
+    // The same URL answers GraphQL to other clients: caches must key on Accept.
+    res.set('vary', 'accept');
+    sendNoncedHtml(res, (nonce) => explorerPage({ endpoint: graphqlPath, tabs: exampleTabs() }, nonce));
   });
 
   router.get(`${ASSET_PATH}/:name`, (req, res, next) => {

@@ -1,11 +1,10 @@
 // The page for analysts and auditors (web/): its deep links answer the built index.html under the same
 // Content-Security-Policy as the explorer, and its hashed assets are served from this server alone.
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router } from 'express';
 import { fromRoot } from '../../config/paths';
-import { contentSecurityPolicy } from '../explorer/explorer-page';
+import { sendNoncedHtml } from '../nonced-html';
 import { isDeepLink, PAGE_ASSET_PATH } from './deep-links';
 import { loadPageTemplate, type PageTemplate } from './page-html';
 
@@ -35,13 +34,7 @@ export function pageRoutes(graphqlPath: string, buildDir: string = PAGE_BUILD_DI
       res.status(503).type('text/plain; charset=utf-8').send('The page is not built: run npm run build.\n');
       return;
     }
-    const nonce = randomBytes(16).toString('base64');
-    res
-      .status(200)
-      .set('content-type', 'text/html; charset=utf-8')
-      .set('content-security-policy', contentSecurityPolicy(nonce))
-      .set('cache-control', 'no-store')
-      .send(built.render(nonce));
+    sendNoncedHtml(res, (nonce) => built.render(nonce));
   });
   return router;
 }
