@@ -16,10 +16,7 @@ function municipalityViews(): void {
   let server: TestServer;
   let session: PageSession;
   let origin: string;
-  const open = async (path: string) => {
-    await session.page.goto(`${origin}${path}`);
-    await session.page.locator('main h1').waitFor();
-  };
+  const open = (path: string) => session.open(`${origin}${path}`);
   const expectAccessible = async () => expect(await seriousAccessibilityViolations(session.page)).toEqual([]);
 
   beforeAll(async () => {

@@ -13,6 +13,8 @@ export interface PageSession {
   problems: string[];
   /** Requests that left the server's origin (data: URLs aside). */
   elsewhere(origin: string): string[];
+  /** Opens a deep link (an absolute URL) and waits for the view's heading. */
+  open(url: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,10 @@ export async function openPageSession(): Promise<PageSession> {
     elsewhere: (origin) => {
       const wsOrigin = origin.replace(/^http/, 'ws');
       return requested.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith(`${wsOrigin}/`) && !url.startsWith('data:'));
+    },
+    open: async (url) => {
+      await page.goto(url);
+      await page.locator('main h1').waitFor();
     },
     close: () => browser.close(),
   };
