@@ -52,7 +52,8 @@ export interface ReadModelOptions {
 export class ReadModel {
   /** The read model's position, cheap enough to ask on every request (the response cache does). */
   readonly position: ReadModelPosition;
-  private editionsAt: { position: number; rows: readonly EditionRow[] } | null = null;
+  /** The editions and the municipalities they name, as of a position: every root field asks for the latter. */
+  private editionsAt: { position: number; rows: readonly EditionRow[]; municipalities: readonly string[] } | null = null;
   /** Reads of now through the present held in memory; null when it is switched off. */
   readonly present: PresentReads | null;
 
@@ -144,14 +145,22 @@ export class ReadModel {
    * rest of a question the present in memory answers.
    */
   editions(): readonly EditionRow[] {
-    const position = this.position.current();
-    if (this.editionsAt?.position !== position) this.editionsAt = { position, rows: editionRows(this.db) };
-    return this.editionsAt.rows;
+    return this.editionsNow().rows;
   }
 
   /** The codes of the municipalities whose editions the read model holds, in code order. */
   municipalities(): readonly string[] {
-    return [...new Set(this.editions().map((e) => e.municipality))];
+    return this.editionsNow().municipalities;
+  }
+
+  private editionsNow() {
+    const position = this.position.current();
+    if (this.editionsAt?.position !== position) {
+      const rows = editionRows(this.db);
+      // Rows come in code order, so the set keeps it.
+      this.editionsAt = { position, rows, municipalities: [...new Set(rows.map((e) => e.municipality))] };
+    }
+    return this.editionsAt;
   }
 
   /** The newest edition of a municipality imported so far: its direct edits count as belonging to it. */
