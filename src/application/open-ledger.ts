@@ -4,8 +4,7 @@ import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
 import { Ledger, type LedgerOptions } from './ledger';
 import { openStore } from './open-store';
 import { ConfigurationError } from '../shared/configuration-error';
-import { DomainError } from '../domain/domain-error';
-import { resolveMunicipality } from '../domain/municipalities/municipality-table';
+import { configuredMunicipality } from './configured-municipality';
 
 export interface LedgerConfig {
   /** PLAN_LEDGER_STORE. */
@@ -52,12 +51,7 @@ export function ledgerOptions(config: LedgerConfig): LedgerOptions {
 function keptMunicipalities(value: string | undefined): ReadonlySet<string> | null {
   const names = (value ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
   if (names.length === 0) return null;
-  try {
-    return new Set(names.map((name) => resolveMunicipality(name, 'PLAN_LEDGER_MUNICIPALITIES').code));
-  } catch (error) {
-    if (error instanceof DomainError) throw new ConfigurationError(`PLAN_LEDGER_MUNICIPALITIES: ${error.message}`);
-    throw error;
-  }
+  return new Set(names.map((name) => configuredMunicipality(name, 'PLAN_LEDGER_MUNICIPALITIES')));
 }
 
 function readModelPath(value: string | undefined): string {

@@ -2,9 +2,7 @@
 // events without one: they are read as PLAN_LEDGER_MUNICIPALITY's, and a ledger holding them with the
 // variable unset refuses to open, saying what to set.
 import { LegacyMunicipalityMissing, NO_LEGACY, type Tenancy } from '../../events/municipality-of';
-import { resolveMunicipality } from '../domain/municipalities/municipality-table';
-import { DomainError } from '../domain/domain-error';
-import { ConfigurationError } from '../shared/configuration-error';
+import { configuredMunicipality } from './configured-municipality';
 import type { EventStore } from '../store/event-store';
 
 /** Every event has carried its municipality since the first that did: the log's first event tells. */
@@ -13,10 +11,5 @@ export async function tenancyOf(store: Pick<EventStore, 'readAll'>, configured: 
   for await (const event of store.readAll({ limit: 1 })) first = event;
   if (first === undefined || first.metadata.municipality !== undefined) return NO_LEGACY;
   if (configured === null || configured === undefined || configured.trim() === '') throw new LegacyMunicipalityMissing(first.position);
-  try {
-    return { legacy: resolveMunicipality(configured, 'PLAN_LEDGER_MUNICIPALITY').code };
-  } catch (error) {
-    if (error instanceof DomainError) throw new ConfigurationError(`PLAN_LEDGER_MUNICIPALITY: ${error.message}`);
-    throw error;
-  }
+  return { legacy: configuredMunicipality(configured, 'PLAN_LEDGER_MUNICIPALITY') };
 }
