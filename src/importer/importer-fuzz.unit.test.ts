@@ -3,8 +3,7 @@
 // in a clean ReportParseError whose message starts with the file and place, or in a valid read; never a
 // TypeError or RangeError, never a hang. Pure: nothing is stored (the import adds "store unchanged").
 import { isSupportedFiscalYear } from '../domain/fiscal-year';
-import { seeded } from '../cli/commands/generate/random';
-import { pick } from '../cli/commands/generate/random';
+import { pick, seeded } from '../cli/commands/generate/random';
 import { readWithLayout } from './layouts/read-with-layout';
 import { shippedLayout } from './layouts/shipped-layouts';
 import { budgetSheet, planActualSheet, stackedSheet } from './layouts/testing/shipped-fixtures';
@@ -15,19 +14,13 @@ import type { StatementRow } from './statements/statement-row';
 import { buildWorkbook } from './testing/build-workbook';
 import { BYTE_CORRUPTIONS, CSV_CORRUPTIONS, encodeSomehow, LAYOUT_CORRUPTIONS, type Random } from './testing/corruptions';
 import { damagedSheet } from './testing/damaged-sheet';
+import { STATEMENTS_HEADER as HEADER, STATEMENT_ROWS as ROWS } from './testing/statement-rows';
 
 const SEED = 20_261_201;
 const CASES = { csv: 450, workbook: 300, layout: 300 };
 /** An importer call that has not settled by then is taken for a hang. */
 const HANG_MS = 10_000;
 
-const HEADER = 'municipality,edition,owner_type,owner,owner_title,department,indicator,kind,unit,fiscal_year,target,actual,reason,source';
-const ROWS = [
-  '062073,令和3年度,measure,5-1-1,多様な担い手が参画するまちづくりの推進,市政戦略課,NPO法人数,成果指標,団体,R3,17,17,,p.12',
-  '上山市,2021,事業,地域おこし協力隊推進事業費,,市政戦略課,事業費,COST,千円,令和3年度,"6,160",280,"隊員の退任により\n減額",p.40',
-  '062073,R3,project,国際交流推進費,,市政戦略課,事業費,事業費,円,2022,"5,923,000",―,,',
-  '062073,R3,project,国際交流推進費,,市政戦略課,従事人工,STAFFING,人工,2021,0.8,0.1(見込),,',
-];
 const CSV = [HEADER, ...ROWS].join('\n');
 const WORKBOOK_ROWS = [HEADER.split(','), ...ROWS.map((row) => row.replace(/"([^"]*)"/g, (_m, inner: string) => inner.replace(/,/g, '，')).split(','))];
 

@@ -1,12 +1,9 @@
 import iconv from 'iconv-lite';
+import { STATEMENTS_HEADER as HEADER, STATEMENT_ROWS } from '../testing/statement-rows';
 import { readStatements } from './read-statements';
 
-const HEADER = 'municipality,edition,owner_type,owner,owner_title,department,indicator,kind,unit,fiscal_year,target,actual,reason,source';
 const ROWS = [
-  '062073,令和3年度,measure,5-1-1,多様な担い手が参画するまちづくりの推進,市政戦略課,NPO法人数,成果指標,団体,R3,17,17,,p.12',
-  '上山市,2021,事業,地域おこし協力隊推進事業費,,市政戦略課,事業費,COST,千円,令和3年度,"6,160",280,"隊員の退任により\n減額",p.40',
-  '062073,R3,project,国際交流推進費,,市政戦略課,事業費,事業費,円,2022,"5,923,000",―,,',
-  '062073,R3,project,国際交流推進費,,市政戦略課,従事人工,STAFFING,人工,2021,0.8,0.1(見込),,',
+  ...STATEMENT_ROWS,
   '062073,R3,measure,5-1-1,,,第7次上山市振興計画の市民浸透度,OUTCOME,%,2021,16.0%,,,',
 ];
 const csv = (rows: string[], eol = '\n') => [HEADER, ...rows].join(eol);
